@@ -2,7 +2,7 @@
 // unresolved, so the check runs on the resolved document: a shared error response is the one
 // whose JSON body is the ErrorResponse schema (its title survives resolution) and which carries
 // the X-Request-Id header that a caller quotes when reporting a fault.
-export default function usesSharedErrorResponse(responses) {
+export default function usesSharedErrorResponse(responses, _options, { path }) {
   return Object.entries(responses ?? {})
     .filter(([status]) => /^[45]/.test(status))
     .filter(([, response]) => {
@@ -11,6 +11,6 @@ export default function usesSharedErrorResponse(responses) {
     })
     .map(([status]) => ({
       message: `Response ${status} is not the shared error response (ErrorResponse body, X-Request-Id header).`,
-      path: [status],
+      path: [...path, status],
     }));
 }
