@@ -1,6 +1,6 @@
 // BatchUpdateUserStatus over any number of accounts: chunks, bounded concurrency, and an exact
 // account of what was and was not updated.
-import { checkCall, type CallOptions, type Core } from './core.js';
+import { callHeaders, checkCall, type CallOptions, type Core } from './core.js';
 import { MeetingBatchError, type FailedChunk, type MeetingError } from './errors.js';
 import { forEachConcurrently } from './pool.js';
 import { apiError } from './response.js';
@@ -43,7 +43,6 @@ function check(input: BatchUpdateInput, options: BatchUpdateOptions | undefined)
     else input.accounts.forEach((a, i) => typeof a === 'string' && a.trim() !== '' ? undefined : p.add(`accounts[${i}]`, 'must be a non-empty string'));
   }
   if (options?.chunkSize !== undefined) p.integer('chunkSize', options.chunkSize, 1);
-  if (options?.concurrency !== undefined) p.integer('concurrency', options.concurrency, 1, 64);
   checkCall(p, options);
 }
 
@@ -56,11 +55,11 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /** One request; its 200 body is ignored whatever it holds (the spec defines none). */
 function updateChunk(core: Core, input: BatchUpdateInput, accounts: string[], options: CallOptions): Promise<void> {
   return core.exchange(options, async (exchange) => {
-    const { error, response } = await core.raw.PUT(BATCH_STATUS_PATH, {
+    const { error, response } = await core.typed.PUT(BATCH_STATUS_PATH, {
       params: {
         path: { value: input.status },
         query: input.accountType === undefined ? undefined : { accountType: input.accountType },
-        header: options.requestId === undefined ? undefined : { 'X-Request-Id': options.requestId },
+        header: callHeaders(options),
       },
       body: accounts,
       parseAs: 'text',

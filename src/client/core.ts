@@ -7,6 +7,7 @@ import { resolveConfig, type MeetingClientOptions } from './config.js';
 import type { MeetingError } from './errors.js';
 import { SecretSet } from './redact.js';
 import { TokenSource } from './token.js';
+import { PreparedRequest } from './prepared-request.js';
 import { Exchange, type CallSettings, type Shared } from './transport.js';
 import { checkCallOptions, Problems } from './validate.js';
 
@@ -25,6 +26,11 @@ export interface CallOptions {
 export interface Core extends Shared {
   raw: RawClient;
   /**
+   * The client the typed methods call: same transport as `raw`, but it builds PreparedRequests,
+   * and middleware a caller adds to `raw` (which expects real Requests) never runs on it.
+   */
+  typed: RawClient;
+  /**
    * Runs `send` with a fresh Exchange whose timeout lasts until `send` has read the body; every
    * failure comes out as a MeetingError.
    */
@@ -40,9 +46,11 @@ export function createCore(options: MeetingClientOptions): Core {
     // `raw` calls get a transport per request; the typed methods pass their own per call.
     fetch: (request) => new Exchange(shared, { signal: request.signal }, false).fetch(request),
   });
+  const typed = createClient<paths>({ baseUrl: config.baseUrl, Request: PreparedRequest as unknown as typeof Request });
   return {
     ...shared,
     raw,
+    typed,
     async exchange(settings, send) {
       const exchange = new Exchange(shared, settings, true);
       try {

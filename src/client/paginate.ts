@@ -32,7 +32,6 @@ function check(query: unknown, options: SearchAllOptions | undefined): void {
   const reason = 'is set by searchAllUsers; use the pageSize option';
   checkSearchQuery(p, query, { offset: reason, limit: reason });
   if (options?.pageSize !== undefined) p.integer('pageSize', options.pageSize, 1);
-  if (options?.concurrency !== undefined) p.integer('concurrency', options.concurrency, 1, 64);
   checkCallOptions(p, options);
   p.throwIfAny();
 }

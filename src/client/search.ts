@@ -34,7 +34,7 @@ export function toPage(core: Core, context: RequestContext, response: Response, 
 /** Sends one SearchUsers request for an already-checked query. */
 export function requestPage(core: Core, query: SearchUsersQuery | undefined, options: CallOptions | undefined): Promise<SearchUsersPage> {
   return core.exchange(options ?? {}, async (exchange) => {
-    const { data, error, response } = await core.raw.GET(SEARCH_USERS_PATH, {
+    const { data, error, response } = await core.typed.GET(SEARCH_USERS_PATH, {
       params: { query, header: callHeaders(options) },
       parseAs: 'text',
       fetch: exchange.fetch,

@@ -4,6 +4,7 @@ import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutErr
 import type { SecretSet } from './redact.js';
 import { isRetryableStatus, backoffDelay, retryDelay } from './retry.js';
 import type { TokenSource } from './token.js';
+import { PreparedRequest } from './prepared-request.js';
 
 export interface Shared {
   config: ResolvedConfig;
@@ -41,7 +42,7 @@ export class Exchange {
     this.#signal = settings.signal;
   }
 
-  readonly fetch = async (request: Request): Promise<Response> => {
+  readonly fetch = async (request: Request | PreparedRequest): Promise<Response> => {
     const { config, tokens } = this.shared;
     const headers = request.headers;
     const url = request.url;
@@ -52,7 +53,7 @@ export class Exchange {
     let requestId = headers.get('x-request-id');
     if (requestId === null) headers.set('X-Request-Id', (requestId = crypto.randomUUID()));
     this.context = { method: request.method, path: new URL(url).pathname, requestId };
-    const body = request.body === null ? undefined : await request.text();
+    const body = request instanceof PreparedRequest ? request.body : request.body === null ? undefined : await request.text();
     let retries = 0;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
@@ -153,12 +154,7 @@ export class Exchange {
 
   #log(attempt: number): void {
     const hook = this.shared.config.onRequest;
-    if (!hook) return;
-    try {
-      hook({ ...this.context, attempt });
-    } catch {
-      // A logger must never break the call it observes.
-    }
+    if (hook) quietly(() => hook({ ...this.context, attempt }));
   }
 
   #logDone(attempt: number, started: number, status: number | undefined, error: MeetingError | undefined): void {
@@ -166,10 +162,15 @@ export class Exchange {
     if (!hook) return;
     const entry: ResponseLogEntry = { ...this.context, attempt, status, durationMs: performance.now() - started };
     if (error) entry.error = error;
-    try {
-      hook(entry);
-    } catch {
-      // As above.
-    }
+    quietly(() => hook(entry));
+  }
+}
+
+/** Runs a logging hook: a logger must never break the call it observes. */
+function quietly(hook: () => void): void {
+  try {
+    hook();
+  } catch {
+    // Ignored on purpose.
   }
 }

@@ -51,27 +51,31 @@ export class Problems {
   }
 }
 
-type QueryRule = (p: Problems, field: string, value: unknown) => void;
-
-const QUERY_RULES: Record<string, QueryRule> = {
-  offset: (p, f, v) => p.integer(f, v, 0),
-  limit: (p, f, v) => p.integer(f, v, 1),
-  searchKey: (p, f, v) => p.type(f, v, 'string'),
-  sortField: (p, f, v) => p.oneOf(f, v, SORT_FIELDS),
-  isAsc: (p, f, v) => p.type(f, v, 'boolean'),
-  deptCode: (p, f, v) => p.type(f, v, 'string'),
-  enableSubDept: (p, f, v) => p.type(f, v, 'boolean'),
-  adminType: (p, f, v) => p.oneOf(f, v, ADMIN_TYPES),
-  enableRoom: (p, f, v) => p.type(f, v, 'boolean'),
-  userType: (p, f, v) => {
-    if (!Array.isArray(v)) p.add(f, 'must be an array');
-    // An empty array would vanish from the URL and silently mean "common users only".
-    else if (v.length === 0) p.add(f, 'must not be empty (leave it out to get common users)');
-    else v.forEach((item, i) => p.oneOf(`${f}[${i}]`, item, USER_TYPES));
-  },
-  status: (p, f, v) => p.oneOf(f, v, STATUSES),
-  containsUnActive: (p, f, v) => p.type(f, v, 'boolean'),
+/** What each SearchUsers parameter accepts: an integer minimum, a `typeof` name, or a list of values. */
+const QUERY_PARAMETERS: Record<string, number | 'string' | 'boolean' | readonly unknown[]> = {
+  offset: 0,
+  limit: 1,
+  searchKey: 'string',
+  sortField: SORT_FIELDS,
+  isAsc: 'boolean',
+  deptCode: 'string',
+  enableSubDept: 'boolean',
+  adminType: ADMIN_TYPES,
+  enableRoom: 'boolean',
+  userType: USER_TYPES,
+  status: STATUSES,
+  containsUnActive: 'boolean',
 };
+
+function checkParameter(p: Problems, field: string, value: unknown, rule: number | 'string' | 'boolean' | readonly unknown[]): void {
+  if (typeof rule === 'number') p.integer(field, value, rule);
+  else if (typeof rule === 'string') p.type(field, value, rule);
+  else if (rule !== USER_TYPES) p.oneOf(field, value, rule);
+  else if (!Array.isArray(value)) p.add(field, 'must be an array');
+  // An empty array would vanish from the URL and silently mean "common users only".
+  else if (value.length === 0) p.add(field, 'must not be empty (leave it out to get common users)');
+  else value.forEach((item, i) => p.oneOf(`${field}[${i}]`, item, rule));
+}
 
 /**
  * Checks a SearchUsers query: known keys only, each of its declared type. Undefined values are
@@ -86,16 +90,17 @@ export function checkSearchQuery(p: Problems, query: unknown, reserved: Record<s
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
     const field = `query.${key}`;
-    const rule = QUERY_RULES[key];
+    const rule = QUERY_PARAMETERS[key];
     if (key in reserved) p.add(field, reserved[key] ?? 'is not allowed here');
-    else if (!rule) p.add(field, 'is not a SearchUsers parameter');
-    else rule(p, field, value);
+    else if (rule === undefined) p.add(field, 'is not a SearchUsers parameter');
+    else checkParameter(p, field, value, rule);
   }
 }
 
-/** Checks the per-call options every operation accepts. */
-export function checkCallOptions(p: Problems, options: { timeoutMs?: unknown; requestId?: unknown; signal?: unknown } | undefined): void {
+/** Checks the per-call options every operation accepts, and `concurrency` where there is one. */
+export function checkCallOptions(p: Problems, options: { timeoutMs?: unknown; requestId?: unknown; signal?: unknown; concurrency?: unknown } | undefined): void {
   if (!options) return;
+  if (options.concurrency !== undefined) p.integer('concurrency', options.concurrency, 1, 64);
   if (options.timeoutMs !== undefined) p.integer('timeoutMs', options.timeoutMs, 1, 2 ** 31 - 1);
   if (options.requestId !== undefined) {
     if (typeof options.requestId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(options.requestId)) {

@@ -111,3 +111,21 @@ describe('client.raw', () => {
     expect(error).toEqual({ error_code: 'USG.201040000', error_msg: 'no user' });
   });
 });
+
+describe('client.raw middleware', () => {
+  it('runs on raw calls only, never on the typed methods', async () => {
+    server = await startServer([page]);
+    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const seen: string[] = [];
+    client.raw.use({
+      onRequest({ request }) {
+        seen.push(request instanceof Request ? 'Request' : 'other');
+        request.headers.set('X-Extra', 'yes');
+      },
+    });
+    await client.searchUsers();
+    await client.raw.GET('/v1/usg/dcs/corp/member');
+    expect(seen).toEqual(['Request']);
+    expect(server.requests.map((r) => r.headers['x-extra'])).toEqual([undefined, 'yes']);
+  });
+});
