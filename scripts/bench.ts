@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { createMeetingClient } from '../src/index.js';
+// The compiled package, as a consumer runs it (`npm run bench` builds it first).
+import { createMeetingClient } from '../dist/index.js';
 
 const TOKEN = 'bench-token';
 const PAGE_SIZE = 100;
