@@ -18,7 +18,7 @@ export class MeetingError extends Error {
 
   /** Own fields plus name and message, so `JSON.stringify(error)` is useful (and token-free). */
   toJSON(): Record<string, unknown> {
-    return { ...Object.fromEntries(Object.entries(this)), name: this.name, message: this.message };
+    return { ...(this as object), name: this.name, message: this.message };
   }
 }
 
@@ -133,10 +133,10 @@ export class MeetingBatchError extends MeetingError {
 }
 
 // Names as strings, not `constructor.name`, so they survive a minifier renaming the classes.
+// (MeetingRequestError is only ever a base class: its instances are one of these.)
 for (const [error, name] of [
   [MeetingError, 'MeetingError'],
   [MeetingValidationError, 'MeetingValidationError'],
-  [MeetingRequestError, 'MeetingRequestError'],
   [MeetingApiError, 'MeetingApiError'],
   [MeetingTimeoutError, 'MeetingTimeoutError'],
   [MeetingNetworkError, 'MeetingNetworkError'],

@@ -12,7 +12,8 @@ export class PreparedRequest {
   constructor(url: string, init: RequestInit) {
     this.url = url;
     this.method = init.method ?? 'GET';
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    // openapi-fetch always passes the Headers it merged.
+    this.headers = init.headers as Headers;
     this.body = typeof init.body === 'string' ? init.body : undefined;
   }
 }

@@ -6,14 +6,15 @@ export const REDACTED = '[REDACTED]';
 const SECRET_HEADERS = new Set(['x-access-token', 'authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
 /** The tokens a client has sent recently; bounded so a rotating provider cannot grow it forever. */
+const MAX_SECRETS = 16;
+
 export class SecretSet {
   readonly #secrets: string[] = [];
-  constructor(private readonly limit = 16) {}
 
   add(secret: string): void {
     if (!secret || this.#secrets.includes(secret)) return;
     this.#secrets.push(secret);
-    if (this.#secrets.length > this.limit) this.#secrets.shift();
+    if (this.#secrets.length > MAX_SECRETS) this.#secrets.shift();
   }
 
   redact(text: string): string {
