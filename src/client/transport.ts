@@ -58,7 +58,7 @@ export class Exchange {
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw this.#abortError();
-      headers.set('X-Access-Token', tokens.fixed ?? (await tokens.get()));
+      headers.set('X-Access-Token', tokens.fixed ?? (await this.#token()));
       this.#log(attempt);
       const started = performance.now();
       const { attemptSignal, release } = this.#arm(signal);
@@ -94,6 +94,15 @@ export class Exchange {
       if (again > 0) await this.#sleep(again, signal);
     }
   };
+
+  /** Asks the provider; its own failure comes out typed (and redacted) like a network failure. */
+  async #token(): Promise<string> {
+    try {
+      return await this.shared.tokens.get();
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
 
   /** Reads the body under the timeout, for callers whose body reads the transport cannot see. */
   async #buffered(response: Response, release: () => void): Promise<Response> {

@@ -201,6 +201,22 @@ describe('timeouts, network failures and aborts', () => {
   });
 });
 
+describe('a failing token provider', () => {
+  it('gives a typed error on typed and raw calls, without sending', async () => {
+    const c = await client([{ body: { count: 0, data: [] } }], {
+      accessToken: async () => {
+        throw new Error('auth service down');
+      },
+    });
+    for (const call of [() => c.searchUsers(), () => c.raw.GET('/v1/usg/dcs/corp/member')]) {
+      const error = await failure(call());
+      expect(error).toBeInstanceOf(MeetingNetworkError);
+      expect((error.cause as Error).message).toContain('auth service down');
+    }
+    expect(server?.requests).toHaveLength(0);
+  });
+});
+
 describe('no token anywhere', () => {
   it('holds for validation errors, batch errors and JSON forms', async () => {
     const c = await client([{ status: 500, body: { error_code: 'MMC.1', error_msg: TOKEN } }]);
