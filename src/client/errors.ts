@@ -42,12 +42,13 @@ export class MeetingRequestError extends MeetingError implements RequestContext 
   declare readonly method: string;
   declare readonly path: string;
   declare readonly requestId: string | undefined;
-  /** The message is "METHOD /path <what> (request id …)". */
-  constructor(what: string, context: RequestContext, options?: { cause?: unknown }) {
-    super(`${context.method} ${context.path} ${what}${context.requestId ? ` (request id ${context.requestId})` : ''}`, options);
-    this.method = context.method;
-    this.path = context.path;
-    this.requestId = context.requestId;
+  /**
+   * The message is "METHOD /path <what> (request id …)". Every field of `fields` (the context and
+   * the subclass's own) becomes a property: subclasses only declare them.
+   */
+  constructor(what: string, fields: RequestContext, options?: { cause?: unknown }) {
+    super(`${fields.method} ${fields.path} ${what}${fields.requestId ? ` (request id ${fields.requestId})` : ''}`, options);
+    Object.assign(this, fields);
   }
 }
 
@@ -63,10 +64,6 @@ export class MeetingApiError extends MeetingRequestError {
   constructor(init: RequestContext & { status: number; errorCode: string | undefined; errorMessage: string | undefined; headers: Record<string, string> }) {
     const what = [init.errorCode, init.errorMessage].filter(Boolean).join(' ') || 'no error details in the response body';
     super(`failed with HTTP ${init.status}: ${what}`, init);
-    this.status = init.status;
-    this.errorCode = init.errorCode;
-    this.errorMessage = init.errorMessage;
-    this.headers = init.headers;
   }
 }
 
@@ -75,15 +72,14 @@ export class MeetingTimeoutError extends MeetingRequestError {
   declare readonly timeoutMs: number;
   constructor(init: RequestContext & { timeoutMs: number }) {
     super(`timed out after ${init.timeoutMs} ms`, init);
-    this.timeoutMs = init.timeoutMs;
   }
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS... (after retries). */
 export class MeetingNetworkError extends MeetingRequestError {
   /** `cause` is a redacted copy of the underlying error, never the original object. */
-  constructor(init: RequestContext & { cause: Error | undefined }) {
-    super(`failed before any response: ${init.cause?.message ?? 'network error'}`, init, { cause: init.cause });
+  constructor({ cause, ...context }: RequestContext & { cause: Error | undefined }) {
+    super(`failed before any response: ${cause?.message ?? 'network error'}`, context, { cause });
   }
 }
 
@@ -104,10 +100,6 @@ export class MeetingMalformedResponseError extends MeetingRequestError {
   declare readonly bodyExcerpt: string;
   constructor(init: RequestContext & { status: number; headers: Record<string, string>; reason: string; bodyExcerpt: string }) {
     super(`returned HTTP ${init.status} with an unexpected body: ${init.reason}`, init);
-    this.status = init.status;
-    this.headers = init.headers;
-    this.reason = init.reason;
-    this.bodyExcerpt = init.bodyExcerpt;
   }
 }
 

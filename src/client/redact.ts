@@ -39,14 +39,12 @@ export class SecretSet {
   error(error: unknown, depth = 0): Error | undefined {
     if (error === undefined || error === null) return undefined;
     const source = error instanceof Error ? error : new Error(String(error));
-    const copy = new Error(this.redact(source.message));
+    const cause = depth < 4 && source.cause !== undefined ? { cause: this.error(source.cause, depth + 1) } : undefined;
+    const copy = new Error(this.redact(source.message), cause);
     copy.name = source.name;
     copy.stack = source.stack === undefined ? undefined : this.redact(source.stack);
     const code = (source as { code?: unknown }).code;
     if (typeof code === 'string') Object.assign(copy, { code: this.redact(code) });
-    if (depth < 4 && source.cause !== undefined) {
-      Object.defineProperty(copy, 'cause', { value: this.error(source.cause, depth + 1), enumerable: false, writable: true, configurable: true });
-    }
     return copy;
   }
 }

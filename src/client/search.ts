@@ -8,7 +8,7 @@ import { checkSearchQuery, Problems } from './validate.js';
 export const SEARCH_USERS_PATH = '/v1/usg/dcs/corp/member';
 
 function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  return Number.isInteger(value) && (value as number) >= 0;
 }
 
 /** Why a parsed body is not a page, or undefined when it is one. */

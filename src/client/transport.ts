@@ -27,7 +27,8 @@ export interface CallSettings {
  * reads the body itself and returns a buffered copy.
  */
 export class Exchange {
-  context: RequestContext = { method: 'GET', path: '', requestId: undefined };
+  /** Set when `fetch` starts; read by the typed methods to describe a failure. */
+  declare context: RequestContext;
   #timedOut = false;
   #release: (() => void) | undefined;
   #signal: AbortSignal | undefined;

@@ -31,7 +31,8 @@ export class Problems {
   }
 
   integer(field: string, value: unknown, min: number, max = INT32_MAX): void {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    // Number.isInteger is false for anything that is not a number.
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
       this.add(field, `must be an integer from ${min} to ${max}`);
     }
   }
