@@ -1,0 +1,140 @@
+// One class per way a call can fail, each carrying what a caller needs to act on it or report it.
+// Every string placed here has already been redacted by the client: no token ever reaches them.
+
+/** Where a failed request went: shared by every error that concerns one HTTP exchange. */
+export interface RequestContext {
+  method: string;
+  /** URL path without the query string. */
+  path: string;
+  /** The `X-Request-Id` the client sent (or the server's, when it reported one). */
+  requestId: string | undefined;
+}
+
+/** Base class: `instanceof MeetingError` catches everything this client throws. */
+export class MeetingError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  /** Own fields plus name and message, so `JSON.stringify(error)` is useful (and token-free). */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, message: this.message };
+  }
+}
+
+export interface ValidationProblem {
+  /** Dotted path of the offending input, e.g. `query.limit` or `accounts[3]`. */
+  field: string;
+  message: string;
+}
+
+/** Bad input, refused before anything was sent. Lists every problem, not only the first. */
+export class MeetingValidationError extends MeetingError {
+  declare readonly problems: ValidationProblem[];
+  constructor(problems: ValidationProblem[]) {
+    super(`Invalid input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+    this.problems = problems;
+  }
+}
+
+/** Base of every error about one HTTP exchange: where it went and which request id it had. */
+export class MeetingRequestError extends MeetingError implements RequestContext {
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly requestId: string | undefined;
+  /**
+   * The message is "METHOD /path <what> (request id …)". Every field of `fields` (the context and
+   * the subclass's own) becomes a property: subclasses only declare them.
+   */
+  constructor(what: string, fields: RequestContext, options?: { cause?: unknown }) {
+    super(`${fields.method} ${fields.path} ${what}${fields.requestId ? ` (request id ${fields.requestId})` : ''}`, options);
+    Object.assign(this, fields);
+  }
+}
+
+/** The server answered with a status outside 2xx. */
+export class MeetingApiError extends MeetingRequestError {
+  declare readonly status: number;
+  /** `error_code` from the body (`USG.…`/`MMC.…`), or undefined when the body had none. */
+  declare readonly errorCode: string | undefined;
+  /** `error_msg` from the body, or a short excerpt of whatever the body was. */
+  declare readonly errorMessage: string | undefined;
+  /** Response headers, credentials redacted. */
+  declare readonly headers: Record<string, string>;
+  constructor(init: RequestContext & { status: number; errorCode: string | undefined; errorMessage: string | undefined; headers: Record<string, string> }) {
+    const what = [init.errorCode, init.errorMessage].filter(Boolean).join(' ') || 'no error details in the response body';
+    super(`failed with HTTP ${init.status}: ${what}`, init);
+  }
+}
+
+/** One attempt took longer than `timeoutMs` (after the last allowed retry). */
+export class MeetingTimeoutError extends MeetingRequestError {
+  declare readonly timeoutMs: number;
+  constructor(init: RequestContext & { timeoutMs: number }) {
+    super(`timed out after ${init.timeoutMs} ms`, init);
+  }
+}
+
+/** The request never got an HTTP answer: DNS, refused or reset connection, TLS... (after retries). */
+export class MeetingNetworkError extends MeetingRequestError {
+  /** `cause` is a redacted copy of the underlying error, never the original object. */
+  constructor({ cause, ...context }: RequestContext & { cause: Error | undefined }) {
+    super(`failed before any response: ${cause?.message ?? 'network error'}`, context, { cause });
+  }
+}
+
+/** The caller's `signal` aborted the call. Never retried. */
+export class MeetingAbortError extends MeetingRequestError {
+  constructor(init: RequestContext) {
+    super('was aborted by the caller', init);
+  }
+}
+
+/** A 2xx whose body is not what the operation returns (not JSON, or JSON of the wrong shape). */
+export class MeetingMalformedResponseError extends MeetingRequestError {
+  declare readonly status: number;
+  declare readonly headers: Record<string, string>;
+  /** What was wrong, e.g. "body is not JSON" or "`count` is missing". */
+  declare readonly reason: string;
+  /** The first 200 characters of the body, redacted. */
+  declare readonly bodyExcerpt: string;
+  constructor(init: RequestContext & { status: number; headers: Record<string, string>; reason: string; bodyExcerpt: string }) {
+    super(`returned HTTP ${init.status} with an unexpected body: ${init.reason}`, init);
+  }
+}
+
+/** One chunk of a batch that failed, with the error it failed with. */
+export interface FailedChunk {
+  accounts: string[];
+  error: MeetingError;
+}
+
+/**
+ * Some chunks of `batchUpdateUserStatus` failed. `updated` and the `failed[].accounts` together are
+ * exactly the accounts given, each once per occurrence: retry `failed` to finish the job.
+ */
+export class MeetingBatchError extends MeetingError {
+  declare readonly updated: string[];
+  declare readonly failed: FailedChunk[];
+  constructor(updated: string[], failed: FailedChunk[]) {
+    const notUpdated = failed.reduce((n, f) => n + f.accounts.length, 0);
+    super(`${notUpdated} of ${notUpdated + updated.length} accounts were not updated (${failed.length} failed chunk(s); first error: ${failed[0]?.error.message ?? 'none'})`);
+    this.updated = updated;
+    this.failed = failed;
+  }
+}
+
+// Names as strings, not `constructor.name`, so they survive a minifier renaming the classes.
+// (MeetingRequestError is only ever a base class: its instances are one of these.)
+for (const [error, name] of [
+  [MeetingError, 'MeetingError'],
+  [MeetingValidationError, 'MeetingValidationError'],
+  [MeetingApiError, 'MeetingApiError'],
+  [MeetingTimeoutError, 'MeetingTimeoutError'],
+  [MeetingNetworkError, 'MeetingNetworkError'],
+  [MeetingAbortError, 'MeetingAbortError'],
+  [MeetingMalformedResponseError, 'MeetingMalformedResponseError'],
+  [MeetingBatchError, 'MeetingBatchError'],
+] as const) {
+  error.prototype.name = name;
+}

@@ -1,0 +1,186 @@
+// The fetch given to openapi-fetch: token, timeout, retries and logging for one logical call.
+import type { ResolvedConfig, ResponseLogEntry } from './config.js';
+import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutError, type RequestContext } from './errors.js';
+import type { SecretSet } from './redact.js';
+import { isRetryableStatus, backoffDelay, retryDelay } from './retry.js';
+import type { TokenSource } from './token.js';
+import { PreparedRequest } from './prepared-request.js';
+
+export interface Shared {
+  config: ResolvedConfig;
+  secrets: SecretSet;
+  tokens: TokenSource;
+}
+
+export interface CallSettings {
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * One logical call: every attempt of one request. openapi-fetch calls `fetch` once; the retries
+ * happen inside it, re-sending the same method, URL, headers (X-Request-Id included) and body.
+ *
+ * The timeout covers the body too, so a stalled body is a timeout. With `holdUntilFinish` (the
+ * typed methods) it keeps running after the headers arrive until `finish()` is called once the body
+ * has been read; otherwise (`client.raw`, whose body reads the transport cannot see) the transport
+ * reads the body itself and returns a buffered copy.
+ */
+export class Exchange {
+  /** Set when `fetch` starts; read by the typed methods to describe a failure. */
+  declare context: RequestContext;
+  #timedOut = false;
+  #release: (() => void) | undefined;
+  #signal: AbortSignal | undefined;
+  readonly #timeoutMs: number;
+
+  constructor(
+    private readonly shared: Shared,
+    settings: CallSettings,
+    private readonly holdUntilFinish: boolean,
+  ) {
+    this.#timeoutMs = settings.timeoutMs ?? shared.config.timeoutMs;
+    this.#signal = settings.signal;
+  }
+
+  readonly fetch = async (request: Request | PreparedRequest): Promise<Response> => {
+    const { config, tokens } = this.shared;
+    const headers = request.headers;
+    const url = request.url;
+    const signal = this.#signal;
+    // Node's fetch sends `Accept-Language: *` when none is set, which the API does not define.
+    if (!headers.has('accept-language')) headers.set('Accept-Language', config.language);
+    // One id per logical call, kept by every retry; the caller's own when given.
+    let requestId = headers.get('x-request-id');
+    if (requestId === null) headers.set('X-Request-Id', (requestId = crypto.randomUUID()));
+    this.context = { method: request.method, path: new URL(url).pathname, requestId };
+    const body = request instanceof PreparedRequest ? request.body : request.body === null ? undefined : await request.text();
+    let retries = 0;
+    let reauthenticated = false;
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw this.#abortError();
+      headers.set('X-Access-Token', tokens.fixed ?? (await this.#token()));
+      this.#log(attempt);
+      const started = performance.now();
+      const { attemptSignal, release } = this.#arm(signal);
+      let response: Response;
+      try {
+        // `manual`: a redirect would carry X-Access-Token to wherever it points.
+        response = await config.fetch(url, { method: this.context.method, headers, body, signal: attemptSignal, redirect: 'manual' });
+      } catch (error) {
+        release();
+        const failure = this.failure(error);
+        this.#logDone(attempt, started, undefined, failure);
+        if (failure instanceof MeetingAbortError || retries >= config.retry.maxRetries) throw failure;
+        await this.#sleep(backoffDelay(retries++, config.retry, config.clock), signal);
+        continue;
+      }
+      this.#logDone(attempt, started, response.status, undefined);
+      const again =
+        response.status === 401 && tokens.refreshable && !reauthenticated
+          ? 0
+          : isRetryableStatus(response.status) && retries < config.retry.maxRetries
+            ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
+            : undefined;
+      if (again === undefined) {
+        if (this.holdUntilFinish) {
+          this.#release = release;
+          return response;
+        }
+        return this.#buffered(response, release);
+      }
+      release();
+      if (response.status === 401) reauthenticated = true;
+      response.body?.cancel().catch(() => undefined);
+      if (again > 0) await this.#sleep(again, signal);
+    }
+  };
+
+  /** Asks the provider; its own failure comes out typed (and redacted) like a network failure. */
+  async #token(): Promise<string> {
+    try {
+      return await this.shared.tokens.get();
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
+  /** Reads the body under the timeout, for callers whose body reads the transport cannot see. */
+  async #buffered(response: Response, release: () => void): Promise<Response> {
+    try {
+      const body = await response.arrayBuffer();
+      const bodyless = response.status === 204 || response.status === 304;
+      return new Response(bodyless ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      throw this.failure(error);
+    } finally {
+      release();
+    }
+  }
+
+  /** Stops the timeout once the body has been read (or the call gave up). */
+  finish(): void {
+    this.#release?.();
+    this.#release = undefined;
+  }
+
+  /** The typed error for anything that went wrong while sending or reading. */
+  failure(error: unknown): MeetingError {
+    if (error instanceof MeetingError) return error;
+    if (this.#signal?.aborted) return this.#abortError();
+    if (this.#timedOut) return new MeetingTimeoutError({ ...this.context, timeoutMs: this.#timeoutMs });
+    return new MeetingNetworkError({ ...this.context, cause: this.shared.secrets.error(error) });
+  }
+
+  /** A signal for one attempt, aborted by the timeout or by the caller's signal. */
+  #arm(signal: AbortSignal | undefined): { attemptSignal: AbortSignal; release: () => void } {
+    const controller = new AbortController();
+    this.#timedOut = false;
+    const timer = setTimeout(() => {
+      this.#timedOut = true;
+      controller.abort();
+    }, this.#timeoutMs);
+    if (!signal) return { attemptSignal: controller.signal, release: () => clearTimeout(timer) };
+    const onAbort = () => controller.abort();
+    signal.addEventListener('abort', onAbort);
+    const release = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    return { attemptSignal: controller.signal, release };
+  }
+
+  async #sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await this.shared.config.clock.sleep(ms, signal);
+    } catch (error) {
+      throw signal?.aborted ? this.#abortError() : error;
+    }
+  }
+
+  #abortError(): MeetingAbortError {
+    return new MeetingAbortError(this.context);
+  }
+
+  #log(attempt: number): void {
+    const hook = this.shared.config.onRequest;
+    if (hook) quietly(() => hook({ ...this.context, attempt }));
+  }
+
+  #logDone(attempt: number, started: number, status: number | undefined, error: MeetingError | undefined): void {
+    const hook = this.shared.config.onResponse;
+    if (!hook) return;
+    const entry: ResponseLogEntry = { ...this.context, attempt, status, durationMs: performance.now() - started };
+    if (error) entry.error = error;
+    quietly(() => hook(entry));
+  }
+}
+
+/** Runs a logging hook: a logger must never break the call it observes. */
+function quietly(hook: () => void): void {
+  try {
+    hook();
+  } catch {
+    // Ignored on purpose.
+  }
+}

@@ -1,0 +1,112 @@
+// Input checks that run before anything is sent. Each collects every problem, then throws once.
+import { MeetingValidationError, type ValidationProblem } from './errors.js';
+import type { AdminTypeFilter, Exhaustive, MeetingLanguage, SortField, UserType } from './types.js';
+
+const INT32_MAX = 2 ** 31 - 1;
+
+// Runtime copies of the generated enums; the Exhaustive checks fail to compile if the spec grows.
+export const LANGUAGES = ['zh-CN', 'en-US'] as const satisfies readonly MeetingLanguage[];
+export const SORT_FIELDS = ['userType', 'adminType', 'ldapAccount', 'deptCode', 'status', 'sortLevel'] as const satisfies readonly SortField[];
+export const USER_TYPES = [2, 12, 13, 14] as const satisfies readonly UserType[];
+export const ADMIN_TYPES = [1, 2] as const satisfies readonly AdminTypeFilter[];
+export const STATUSES = [0, 1] as const;
+export const ACCOUNT_TYPES = [0, 1] as const;
+export const enumsAreComplete: [
+  Exhaustive<MeetingLanguage, (typeof LANGUAGES)[number]>,
+  Exhaustive<SortField, (typeof SORT_FIELDS)[number]>,
+  Exhaustive<UserType, (typeof USER_TYPES)[number]>,
+  Exhaustive<AdminTypeFilter, (typeof ADMIN_TYPES)[number]>,
+] = [true, true, true, true];
+
+/** Collects problems by field; `throwIfAny` raises them all as one MeetingValidationError. */
+export class Problems {
+  readonly list: ValidationProblem[] = [];
+
+  add(field: string, message: string): void {
+    this.list.push({ field, message });
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new MeetingValidationError(this.list);
+  }
+
+  integer(field: string, value: unknown, min: number, max = INT32_MAX): void {
+    // Number.isInteger is false for anything that is not a number.
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+      this.add(field, `must be an integer from ${min} to ${max}`);
+    }
+  }
+
+  oneOf(field: string, value: unknown, allowed: readonly unknown[]): void {
+    if (!allowed.includes(value)) this.add(field, `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+  }
+
+  type(field: string, value: unknown, type: 'string' | 'boolean'): void {
+    if (typeof value !== type) this.add(field, `must be a ${type}`);
+  }
+
+  /** A token is checked for shape only; its value never appears in a message. */
+  token(field: string, value: unknown): void {
+    if (typeof value !== 'string' || value.length === 0) this.add(field, 'must be a non-empty string');
+    else if (/[\r\n]/.test(value)) this.add(field, 'must not contain a line break');
+  }
+}
+
+/** What each SearchUsers parameter accepts: an integer minimum, a `typeof` name, or a list of values. */
+const QUERY_PARAMETERS: Record<string, number | 'string' | 'boolean' | readonly unknown[]> = {
+  offset: 0,
+  limit: 1,
+  searchKey: 'string',
+  sortField: SORT_FIELDS,
+  isAsc: 'boolean',
+  deptCode: 'string',
+  enableSubDept: 'boolean',
+  adminType: ADMIN_TYPES,
+  enableRoom: 'boolean',
+  userType: USER_TYPES,
+  status: STATUSES,
+  containsUnActive: 'boolean',
+};
+
+function checkParameter(p: Problems, field: string, value: unknown, rule: number | 'string' | 'boolean' | readonly unknown[]): void {
+  if (typeof rule === 'number') p.integer(field, value, rule);
+  else if (typeof rule === 'string') p.type(field, value, rule);
+  else if (rule !== USER_TYPES) p.oneOf(field, value, rule);
+  else if (!Array.isArray(value)) p.add(field, 'must be an array');
+  // An empty array would vanish from the URL and silently mean "common users only".
+  else if (value.length === 0) p.add(field, 'must not be empty (leave it out to get common users)');
+  else value.forEach((item, i) => p.oneOf(`${field}[${i}]`, item, rule));
+}
+
+/**
+ * Checks a SearchUsers query: known keys only, each of its declared type. Undefined values are
+ * allowed (they are left out of the URL). `reserved` keys are refused with the given reason.
+ */
+export function checkSearchQuery(p: Problems, query: unknown, reserved: Record<string, string> = {}): void {
+  if (query === undefined) return;
+  if (typeof query !== 'object' || query === null || Array.isArray(query)) {
+    p.add('query', 'must be an object');
+    return;
+  }
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const field = `query.${key}`;
+    const rule = QUERY_PARAMETERS[key];
+    if (key in reserved) p.add(field, reserved[key] ?? 'is not allowed here');
+    else if (rule === undefined) p.add(field, 'is not a SearchUsers parameter');
+    else checkParameter(p, field, value, rule);
+  }
+}
+
+/** Checks the per-call options every operation accepts, and `concurrency` where there is one. */
+export function checkCallOptions(p: Problems, options: { timeoutMs?: unknown; requestId?: unknown; signal?: unknown; concurrency?: unknown } | undefined): void {
+  if (!options) return;
+  if (options.concurrency !== undefined) p.integer('concurrency', options.concurrency, 1, 64);
+  if (options.timeoutMs !== undefined) p.integer('timeoutMs', options.timeoutMs, 1, 2 ** 31 - 1);
+  if (options.requestId !== undefined) {
+    if (typeof options.requestId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(options.requestId)) {
+      p.add('requestId', 'must be 1 to 128 visible ASCII characters');
+    }
+  }
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) p.add('signal', 'must be an AbortSignal');
+}
