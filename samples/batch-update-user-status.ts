@@ -1,5 +1,5 @@
-// Disable (1) a list of Huawei Cloud Meeting accounts. Set MEETING_TOKEN to your X-Access-Token.
-import { createMeetingClient, MeetingApiError } from 'huawei-meeting-users';
+// Disable accounts with this project's client. MEETING_TOKEN holds your X-Access-Token.
+import { createMeetingClient, MeetingBatchError } from 'huawei-meeting-users';
 
 const client = createMeetingClient({
   accessToken: process.env.MEETING_TOKEN ?? '',
@@ -9,14 +9,18 @@ const client = createMeetingClient({
 const accounts = ['test010', 'test011', 'test012'];
 
 try {
-  // Long lists are sent in chunks; a status change is absolute, so a retried chunk is harmless.
+  // Status 1 disables; accountType 0 means Huawei Cloud Meeting accounts.
+  // Sent in chunks of 100 accounts, two requests at a time.
   const { updated } = await client.batchUpdateUserStatus(
     { status: 1, accounts, accountType: 0 },
     { chunkSize: 100, concurrency: 2 },
   );
-  console.log('disabled:', updated);
+  console.log(`disabled ${updated.length} accounts`);
 } catch (error) {
-  // A partial failure says which accounts were updated and which were not.
-  if (error instanceof MeetingApiError) console.error(error.message);
+  if (error instanceof MeetingBatchError) {
+    // Nothing is lost: setting a status is idempotent, so re-send the failed ones.
+    console.log('disabled:', error.updated);
+    console.error('failed:', error.failed.map((chunk) => chunk.accounts));
+  }
   throw error;
 }

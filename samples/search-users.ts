@@ -1,4 +1,4 @@
-// One page of users, then every disabled user. Set MEETING_TOKEN to your X-Access-Token.
+// List users with this project's client. MEETING_TOKEN holds your X-Access-Token.
 import { createMeetingClient, MeetingApiError } from 'huawei-meeting-users';
 
 const client = createMeetingClient({
@@ -7,16 +7,16 @@ const client = createMeetingClient({
 });
 
 try {
-  // Common (2) and IdeaHub (13) users; `count` is the total number that match.
+  // One page of common (2) and IdeaHub (13) users.
   const page = await client.searchUsers({ offset: 0, limit: 10, userType: [2, 13] });
-  console.log(`${page.count} users, first page:`, page.data.map((user) => user.name));
+  console.log(`${page.count} users match`, page.data.map((user) => user.name));
 
-  // Every disabled user: pages are fetched for you and reading stops at `count`, because an
-  // offset past the end returns the last page again.
-  for await (const user of client.searchAllUsers({ status: 1 }, { pageSize: 100, concurrency: 2 })) {
-    console.log(user.userAccount, user.name);
-  }
+  // Every disabled user: the client pages for you and stops at `count`.
+  const disabled = client.searchAllUsers({ status: 1 }, { pageSize: 100, concurrency: 2 });
+  for await (const user of disabled) console.log(user.userAccount, user.name);
 } catch (error) {
-  if (error instanceof MeetingApiError) console.error(error.message);
+  if (error instanceof MeetingApiError) {
+    console.error(error.status, error.errorCode, error.requestId);
+  }
   throw error;
 }
