@@ -12,8 +12,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
 const HOST = '127.0.0.1';
 
-// The mock API (src/mock/, a node:http listener for /v1/) plugs in here, e.g. `= createMockApi()`.
-const api: RequestListener | undefined = undefined;
+// The mock API (src/mock/, a node:http listener for /v1/) plugs in here, e.g.
+// `const createApi = () => createMockHandler();`. It runs after the build: it reads dist/openapi.json.
+const createApi = undefined as (() => RequestListener) | undefined;
 
 const outputs = ['docs/index.html', 'openapi.json', 'openapi.yaml'].map((file) => join(distDir, file));
 const sources = ['spec', 'samples', 'redocly.yaml'].map((path) => join(root, path));
@@ -49,6 +50,7 @@ function portFromEnv(): number {
 const port = portFromEnv();
 buildIfNeeded();
 
+const api = createApi?.();
 const server = createDocsServer({ distDir, ...(api ? { api } : {}) });
 server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(error.code === 'EADDRINUSE' ? `Port ${port} on ${HOST} is in use: set PORT to another port.` : `Cannot serve: ${error.message}`);
