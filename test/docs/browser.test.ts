@@ -150,6 +150,10 @@ describe('the rendered docs in Chromium', () => {
       }
 
       for (const expected of leaves(operation.example)) expect(text, 'the example response').toContain(expected);
+      if (operation.example !== undefined) {
+        await section.locator('[data-component-name="JsonViewer/JsonViewer"]').last().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(screenshotDir, `${operation.operationId}-example.png`) });
+      }
 
       // Each code sample, picked from the language menu of the request panel as a reader would.
       for (const sample of samples.get(operation.operationId) ?? []) {
