@@ -15,6 +15,8 @@ import { findChromium, launchChromium, MISSING_CHROMIUM } from './chromium.js';
 const pagePath = fileURLToPath(new URL('../../dist/docs/index.html', import.meta.url));
 const screenshotDir = fileURLToPath(new URL('../../dist/screenshots/', import.meta.url));
 const chromiumPath = findChromium();
+// The reason of a skip is easy to miss in a summary: say it once, plainly, in the output.
+if (!chromiumPath) console.warn(MISSING_CHROMIUM);
 const MISSING_PAGE = `${pagePath} is missing: run \`npm run build\` first (npm test builds it before vitest).`;
 
 // What stays on this machine: the page's own file, and the data: and blob: URLs the page makes in
