@@ -1,0 +1,35 @@
+// When to retry and how long to wait: exponential backoff with jitter, bounded, and Retry-After.
+import type { Clock, RetryOptions } from './config.js';
+
+/** Both operations set absolute values, so every one of these is safe to repeat. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * Delay before retry number `retry` (0 for the first retry): half of the exponential step is fixed
+ * and half is random ("equal jitter"), so clients that failed together spread out but every wait
+ * has a known lower bound.
+ */
+export function backoffDelay(retry: number, options: RetryOptions, clock: Clock): number {
+  const step = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
+  return Math.round(step / 2 + (clock.random() * step) / 2);
+}
+
+/** `Retry-After` as milliseconds from now (delta-seconds or an HTTP date), or undefined. */
+export function parseRetryAfter(value: string | null, clock: Clock): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - clock.now());
+}
+
+/** The wait before the next attempt: the server's Retry-After when it gave one, else backoff; never above maxDelayMs. */
+export function retryDelay(retry: number, retryAfter: string | null, options: RetryOptions, clock: Clock): number {
+  const asked = parseRetryAfter(retryAfter, clock);
+  return Math.min(options.maxDelayMs, asked ?? backoffDelay(retry, options, clock));
+}

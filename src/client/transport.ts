@@ -1,0 +1,154 @@
+// The fetch given to openapi-fetch: token, timeout, retries and logging for one logical call.
+import type { ResolvedConfig, ResponseLogEntry } from './config.js';
+import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutError, type RequestContext } from './errors.js';
+import type { SecretSet } from './redact.js';
+import { isRetryableStatus, backoffDelay, retryDelay } from './retry.js';
+import type { TokenSource } from './token.js';
+
+export interface Shared {
+  config: ResolvedConfig;
+  secrets: SecretSet;
+  tokens: TokenSource;
+}
+
+export interface CallSettings {
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * One logical call: every attempt of one request. openapi-fetch calls `fetch` once; the retries
+ * happen inside it, re-sending the same method, URL, headers (X-Request-Id included) and body.
+ *
+ * With `holdUntilFinish`, the timeout keeps running after the headers arrive, until `finish()` is
+ * called once the body has been read, so a stalled body is a timeout too. The typed methods use
+ * that; `client.raw` cannot tell when its caller reads the body, so there the timeout covers the
+ * wait for the response headers.
+ */
+export class Exchange {
+  context: RequestContext = { method: 'GET', path: '', requestId: undefined };
+  #timedOut = false;
+  #release: (() => void) | undefined;
+  #signal: AbortSignal | undefined;
+  readonly #timeoutMs: number;
+
+  constructor(
+    private readonly shared: Shared,
+    settings: CallSettings,
+    private readonly holdUntilFinish: boolean,
+  ) {
+    this.#timeoutMs = settings.timeoutMs ?? shared.config.timeoutMs;
+    this.#signal = settings.signal;
+  }
+
+  readonly fetch = async (request: Request): Promise<Response> => {
+    const { config, tokens } = this.shared;
+    const headers = request.headers;
+    const url = request.url;
+    const signal = (this.#signal ??= request.signal);
+    this.context = { method: request.method, path: new URL(url).pathname, requestId: headers.get('x-request-id') ?? undefined };
+    const body = request.body === null ? undefined : await request.text();
+    let retries = 0;
+    let reauthenticated = false;
+    for (let attempt = 1; ; attempt++) {
+      if (signal.aborted) throw this.#abortError();
+      headers.set('X-Access-Token', await tokens.get());
+      this.#log(attempt);
+      const started = performance.now();
+      const release = this.#arm(signal);
+      let response: Response;
+      try {
+        response = await config.fetch(url, { method: this.context.method, headers, body, signal: this.#controller.signal, redirect: 'manual' });
+      } catch (error) {
+        release();
+        const failure = this.failure(error);
+        this.#logDone(attempt, started, undefined, failure);
+        if (failure instanceof MeetingAbortError || retries >= config.retry.maxRetries) throw failure;
+        await this.#sleep(backoffDelay(retries++, config.retry, config.clock), signal);
+        continue;
+      }
+      this.#logDone(attempt, started, response.status, undefined);
+      const again =
+        response.status === 401 && tokens.refreshable && !reauthenticated
+          ? 0
+          : isRetryableStatus(response.status) && retries < config.retry.maxRetries
+            ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
+            : undefined;
+      if (again === undefined) {
+        if (this.holdUntilFinish) this.#release = release;
+        else release();
+        return response;
+      }
+      release();
+      if (response.status === 401) reauthenticated = true;
+      response.body?.cancel().catch(() => undefined);
+      if (again > 0) await this.#sleep(again, signal);
+    }
+  };
+
+  /** Stops the timeout once the body has been read (or the call gave up). */
+  finish(): void {
+    this.#release?.();
+    this.#release = undefined;
+  }
+
+  /** The typed error for anything that went wrong while sending or reading. */
+  failure(error: unknown): MeetingError {
+    if (error instanceof MeetingError) return error;
+    if (this.#signal?.aborted) return this.#abortError();
+    if (this.#timedOut) return new MeetingTimeoutError({ ...this.context, timeoutMs: this.#timeoutMs });
+    return new MeetingNetworkError({ ...this.context, cause: this.shared.secrets.error(error) });
+  }
+
+  #controller = new AbortController();
+
+  /** A fresh controller for one attempt, aborted by the timeout or by the caller's signal. */
+  #arm(signal: AbortSignal): () => void {
+    const controller = (this.#controller = new AbortController());
+    this.#timedOut = false;
+    const timer = setTimeout(() => {
+      this.#timedOut = true;
+      controller.abort();
+    }, this.#timeoutMs);
+    const onAbort = () => controller.abort();
+    signal.addEventListener('abort', onAbort);
+    return () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+  }
+
+  async #sleep(ms: number, signal: AbortSignal): Promise<void> {
+    try {
+      await this.shared.config.clock.sleep(ms, signal);
+    } catch (error) {
+      throw signal.aborted ? this.#abortError() : error;
+    }
+  }
+
+  #abortError(): MeetingAbortError {
+    return new MeetingAbortError(this.context);
+  }
+
+  #log(attempt: number): void {
+    const hook = this.shared.config.onRequest;
+    if (!hook) return;
+    try {
+      hook({ ...this.context, attempt });
+    } catch {
+      // A logger must never break the call it observes.
+    }
+  }
+
+  #logDone(attempt: number, started: number, status: number | undefined, error: MeetingError | undefined): void {
+    const hook = this.shared.config.onResponse;
+    if (!hook) return;
+    const entry: ResponseLogEntry = { ...this.context, attempt, status, durationMs: performance.now() - started };
+    if (error) entry.error = error;
+    try {
+      hook(entry);
+    } catch {
+      // As above.
+    }
+  }
+}

@@ -1,0 +1,242 @@
+// searchAllUsers: exactly once, in order, stops on `count`, copes with short pages, changing
+// counts, failures and early exits, and never holds more than a few pages.
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMeetingClient, MeetingApiError, MeetingMalformedResponseError, type MeetingUser } from '../../src/index.js';
+import { fakeUsers, pagingHandler, startServer, type Handler, type Recorded, type TestServer } from './server.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setup(handler: Handler) {
+  server = await startServer(handler);
+  return createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl, retry: { maxRetries: 0 } });
+}
+
+async function collect(users: AsyncIterable<MeetingUser>): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const user of users) ids.push(user.id ?? '?');
+  return ids;
+}
+
+const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `u${from + i}`);
+const paging = (requests: Recorded[]) =>
+  requests.map((r) => {
+    const q = new URL(r.url, 'http://x').searchParams;
+    return [Number(q.get('offset')), Number(q.get('limit'))];
+  });
+
+describe('reading every user once', () => {
+  it('stops on count although a page past the end is never empty', async () => {
+    const client = await setup(pagingHandler(() => 25));
+    expect(await collect(client.searchAllUsers({}, { pageSize: 10 }))).toEqual(ids(0, 25));
+    expect(paging(server?.requests ?? [])).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 5],
+    ]);
+  });
+
+  it('sends no extra request when count is a multiple of the page size, and passes the filters', async () => {
+    const client = await setup(pagingHandler(() => 20));
+    expect(await collect(client.searchAllUsers({ userType: [2, 12], status: 0 }, { pageSize: 10 }))).toEqual(ids(0, 20));
+    expect(server?.requests.map((r) => r.url)).toEqual([
+      '/v1/usg/dcs/corp/member?userType=2&userType=12&status=0&offset=0&limit=10',
+      '/v1/usg/dcs/corp/member?userType=2&userType=12&status=0&offset=10&limit=10',
+    ]);
+  });
+
+  it('defaults to pages of 100', async () => {
+    const client = await setup(pagingHandler(() => 150));
+    expect(await collect(client.searchAllUsers())).toEqual(ids(0, 150));
+    expect(paging(server?.requests ?? [])).toEqual([
+      [0, 100],
+      [100, 50],
+    ]);
+  });
+
+  it('reads nothing more when count is 0', async () => {
+    const client = await setup(pagingHandler(() => 0));
+    expect(await collect(client.searchAllUsers())).toEqual([]);
+    expect(server?.requests).toHaveLength(1);
+  });
+
+  it.each([1, 3])('advances by what it received when the server caps limit (concurrency %i)', async (concurrency) => {
+    const client = await setup(pagingHandler(() => 23, 4));
+    expect(await collect(client.searchAllUsers({}, { pageSize: 10, concurrency }))).toEqual(ids(0, 23));
+    // With several pages in flight they may arrive in any order.
+    expect(paging(server?.requests ?? []).map(([offset]) => offset).sort((a = 0, b = 0) => a - b)).toEqual([0, 4, 8, 12, 16, 20]);
+  });
+
+  it('fills the gap when a later page is shorter than asked', async () => {
+    // Every third request returns only 2 records, whatever was asked.
+    const client = await setup((req, index) => {
+      const q = new URL(req.url, 'http://x').searchParams;
+      const offset = Number(q.get('offset'));
+      const limit = index % 3 === 2 ? 2 : Number(q.get('limit'));
+      return { body: { count: 40, data: fakeUsers(offset, limit, 40) } };
+    });
+    expect(await collect(client.searchAllUsers({}, { pageSize: 7, concurrency: 3 }))).toEqual(ids(0, 40));
+  });
+
+  it('caps a page that holds more than asked, and ignores the response offset', async () => {
+    const client = await setup((req) => {
+      const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset'));
+      return { body: { count: 12, offset: 99, limit: 1, data: fakeUsers(offset, 8, 12) } };
+    });
+    expect(await collect(client.searchAllUsers({}, { pageSize: 5 }))).toEqual(ids(0, 12));
+  });
+
+  it('holds for any count, page size, server cap, short pages and concurrency', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 8 }),
+        async (count, pageSize, cap, concurrency, shortBy) => {
+          const s = await startServer((req, index) => {
+            const q = new URL(req.url, 'http://x').searchParams;
+            const total = count;
+            const limit = Math.min(Number(q.get('limit')), cap, shortBy[index % shortBy.length] ?? cap);
+            let offset = Number(q.get('offset'));
+            if (offset >= total) offset = Math.max(0, total - limit);
+            return { body: { count: total, data: fakeUsers(offset, limit, total) } };
+          });
+          try {
+            const client = createMeetingClient({ accessToken: 't', baseUrl: s.baseUrl, retry: { maxRetries: 0 } });
+            expect(await collect(client.searchAllUsers({}, { pageSize, concurrency }))).toEqual(ids(0, count));
+          } finally {
+            await s.close();
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('concurrency and memory', () => {
+  it('fetches the first page alone, then at most `concurrency` at once, yielding in order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const log: string[] = [];
+    const client = await setup(async (req) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset'));
+      log.push(`start ${offset}`);
+      // Later pages answer faster, so they complete out of order.
+      await new Promise((r) => setTimeout(r, offset === 0 ? 5 : 40 - offset / 5));
+      log.push(`end ${offset}`);
+      inFlight--;
+      return { body: { count: 100, data: fakeUsers(offset, 10, 100) } };
+    });
+    expect(await collect(client.searchAllUsers({}, { pageSize: 10, concurrency: 4 }))).toEqual(ids(0, 100));
+    expect(most).toBe(4);
+    expect(log.slice(0, 3)).toEqual(['start 0', 'end 0', 'start 10']);
+  });
+
+  it('does not read ahead of a slow consumer beyond the pages in flight', async () => {
+    const client = await setup(pagingHandler(() => 10_000));
+    const users = client.searchAllUsers({}, { pageSize: 10, concurrency: 3 });
+    await users.next();
+    await new Promise((r) => setTimeout(r, 100));
+    // The first page plus three in flight: memory is bounded by pages, not by users.
+    expect(server?.requests.length).toBe(4);
+    await users.return();
+  });
+
+  it('aborts the pages in flight when the consumer stops early', async () => {
+    server = await startServer(async (req) => {
+      const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset'));
+      if (offset > 0) await new Promise((r) => setTimeout(r, 300));
+      return { body: { count: 1000, data: fakeUsers(offset, 10, 1000) } };
+    });
+    const signals: AbortSignal[] = [];
+    const client = createMeetingClient({
+      accessToken: 't',
+      baseUrl: server.baseUrl,
+      fetch: (url, init) => {
+        if (init.signal) signals.push(init.signal);
+        return fetch(url, init);
+      },
+    });
+    const started = performance.now();
+    const seen: string[] = [];
+    for await (const user of client.searchAllUsers({}, { pageSize: 10, concurrency: 4 })) {
+      seen.push(user.id ?? '');
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual(ids(0, 3));
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(signals).toHaveLength(5);
+    expect(signals.map((s) => s.aborted)).toEqual([false, true, true, true, true]);
+  });
+});
+
+describe('when the data changes or a page fails', () => {
+  it('stops when count shrinks and never yields a repeated last page', async () => {
+    let total = 30;
+    const client = await setup((req, index) => {
+      const reply = pagingHandler(() => total)(req, index);
+      total = 15;
+      return reply;
+    });
+    expect(await collect(client.searchAllUsers({}, { pageSize: 10 }))).toEqual(ids(0, 15));
+  });
+
+  it('stops on an empty page before count', async () => {
+    const client = await setup((req) => {
+      const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset'));
+      return { body: { count: 50, data: offset >= 20 ? [] : fakeUsers(offset, 10, 50) } };
+    });
+    expect(await collect(client.searchAllUsers({}, { pageSize: 10 }))).toEqual(ids(0, 20));
+  });
+
+  it('ends even if count keeps growing, after the first count', async () => {
+    let total = 20;
+    const client = await setup((req, index) => {
+      total += 10;
+      return pagingHandler(() => total)(req, index);
+    });
+    expect(await collect(client.searchAllUsers({}, { pageSize: 10, concurrency: 2 }))).toEqual(ids(0, 30));
+  });
+
+  it('throws the failed page\'s error after yielding every user before it', async () => {
+    const client = await setup((req, index) => {
+      const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset'));
+      if (offset === 20) return { status: 400, body: { error_code: 'USG.1', error_msg: 'boom' } };
+      return pagingHandler(() => 50)(req, index);
+    });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const user of client.searchAllUsers({}, { pageSize: 10, concurrency: 3 })) seen.push(user.id ?? '');
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeetingApiError);
+    expect(seen).toEqual(ids(0, 20));
+  });
+
+  it('rejects a first page without count', async () => {
+    const client = await setup(() => ({ body: { data: [] } }));
+    await expect(collect(client.searchAllUsers())).rejects.toBeInstanceOf(MeetingMalformedResponseError);
+  });
+
+  it('honours the caller\'s signal', async () => {
+    const client = await setup(pagingHandler(() => 100));
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const user of client.searchAllUsers({}, { pageSize: 10, signal: controller.signal })) {
+        seen.push(user.id ?? '');
+        if (seen.length === 15) controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'MeetingAbortError' });
+    expect(seen).toEqual(ids(0, 20));
+  });
+});
