@@ -34,6 +34,8 @@ export type ValidatedRequest = {
 export type ResponseInput = {
   method: string;
   url: string;
+  /** The spec's path template (e.g. openapi-fetch's `schemaPath`); when set, `url` is not matched. */
+  template?: string;
   status: number;
   headers: HeadersInput;
   /** Raw body text. */
@@ -106,7 +108,9 @@ export function createSpecValidator(doc: OpenApiDocument) {
 
   function validateResponse(input: ResponseInput): Issue[] {
     const issues: Issue[] = [];
-    const op = findOperation(input.method, input.url)?.operation;
+    const op = input.template
+      ? routes.find((r) => r.template === input.template)?.methods[input.method.toLowerCase()]
+      : findOperation(input.method, input.url)?.operation;
     if (!op) return [{ in: 'operation', name: `${input.method.toUpperCase()} ${input.url}`, message: 'is not an operation of the spec' }];
     const responses = op.responses ?? {};
     const rawResponse = responses[String(input.status)] ?? responses[`${String(input.status)[0]}XX`] ?? responses.default;
