@@ -3,7 +3,9 @@
 import { createServer, type Server } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMeetingClient, MeetingBatchError, type MeetingFetch } from '../../src/index.js';
 import { createMockHandler, type MockHandler } from '../../src/mock/index.js';
+import { createResponseValidator, type DriftReport } from '../../src/response-validator/index.js';
 import { putStatus, search, send, type Sent } from './support/http.js';
 import { prismViolation, startPrism, type Prism } from './support/prism.js';
 import { validSearchQuery, toQueryString } from './support/queries.js';
@@ -98,5 +100,45 @@ describe('the mock through Prism (prism proxy --errors)', () => {
     } finally {
       broken = false;
     }
+  });
+});
+
+describe('the client through Prism in front of the mock', () => {
+  function watchedClient() {
+    const violations: string[] = [];
+    const drift: DriftReport[] = [];
+    const watching: MeetingFetch = async (url, init) => {
+      const response = await fetch(url, init);
+      const violation = prismViolation(response.headers, await response.clone().text());
+      if (violation) violations.push(`${init.method ?? 'GET'} ${url}: ${violation}`);
+      return response;
+    };
+    const client = createMeetingClient({ accessToken: 'prism-token', baseUrl: prism.url, language: 'zh-CN', retry: { maxRetries: 0 }, fetch: watching });
+    client.raw.use(createResponseValidator({ onDrift: (d) => drift.push(d) }));
+    return { client, violations, drift };
+  }
+
+  it('reads every user of every type with concurrent pages, without a violation', async () => {
+    const { client, violations, drift } = watchedClient();
+    let n = 0;
+    for await (const user of client.searchAllUsers({ userType: [2, 12, 13, 14], containsUnActive: true }, { pageSize: 150, concurrency: 4 })) {
+      expect(user.id).toBe(mock.store.users[n]?.id);
+      n++;
+    }
+    expect(n).toBe(mock.store.users.length);
+    const page = await client.searchUsers({ searchKey: 'EXAMPLE', sortField: 'deptCode', isAsc: true, deptCode: '2', enableSubDept: true, adminType: 2, status: 0, limit: 7, offset: 3 });
+    expect(page.data.length).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    expect(drift).toEqual([]);
+  });
+
+  it('changes statuses in chunks and reports an unknown account, without a violation', async () => {
+    const { client, violations, drift } = watchedClient();
+    const accounts = mock.store.users.filter((u) => u.userType === 2).slice(20, 27).map((u) => u.thirdAccount ?? '');
+    expect(await client.batchUpdateUserStatus({ status: 1, accounts, accountType: 1 }, { chunkSize: 3 })).toEqual({ updated: accounts });
+    const error = await client.batchUpdateUserStatus({ status: 0, accounts: [...accounts, 'nobody'] }, { chunkSize: 4 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeetingBatchError);
+    expect(violations).toEqual([]);
+    expect(drift).toEqual([]);
   });
 });
