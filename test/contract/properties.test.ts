@@ -3,16 +3,17 @@
 // status changes a search shows exactly the last status set for each account.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type SearchPage } from '../../src/mock/index.js';
+import { startMockServer, type MockExchange, type MockServer, type SearchPage } from '../../src/mock/index.js';
 import { createSpecValidator, loadBundledSpec } from '../../src/validation/index.js';
 import { putStatus, search, SEARCH_PATH, send } from './support/http.js';
 import { toQueryString, validSearchQuery } from './support/queries.js';
 
 const validator = createSpecValidator(loadBundledSpec());
 let mock: MockServer;
+const sent: MockExchange[] = [];
 
 beforeAll(async () => {
-  mock = await startMockServer({ userCount: 300 });
+  mock = await startMockServer({ userCount: 300, onExchange: (e) => sent.push(e) });
 });
 afterAll(async () => {
   await mock.close();
@@ -106,5 +107,11 @@ describe('mock properties', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('whatever random input came in, every answer the mock gave keeps to the spec', () => {
+    expect(sent.length).toBeGreaterThan(400);
+    const drifted = sent.filter((e) => e.status !== 404 && validator.validateResponse(e).length > 0);
+    expect(drifted).toEqual([]);
   });
 });
