@@ -131,7 +131,7 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
     const headers = req.headers as Record<string, string | string[] | undefined>;
     const validated = validator.validateRequest({ method, url, headers, body });
     const route = validated.issues.find((i) => i.in === 'operation');
-    if (route) throw new HttpError(route.message.includes('not allowed') ? 405 : 404, ErrorCodes.placeholder, `${route.name} ${route.message}`);
+    if (route) throw new HttpError(route.name === 'method' ? 405 : 404, ErrorCodes.placeholder, route.message);
     const missing = validated.issues.filter((i) => i.in === 'security');
     if (missing.length > 0) throw new HttpError(401, ErrorCodes.tokenInvalid, `${describe(missing)}: send a valid access token.`);
     const token = String(headers['x-access-token']);

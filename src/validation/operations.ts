@@ -77,8 +77,13 @@ export function createSpecValidator(doc: OpenApiDocument) {
     const result: ValidatedRequest = { operationId: undefined, path: {}, query: {}, header: {}, body: undefined, issues: [] };
     const found = findOperation(input.method, input.url);
     if (!found?.operation) {
-      const message = found ? `${input.method.toUpperCase()} is not allowed on ${found.template}` : 'no operation has this path';
-      result.issues.push({ in: 'operation', name: `${input.method.toUpperCase()} ${new URL(input.url, 'http://localhost').pathname}`, message });
+      // `name` says what is wrong: the method (the path exists) or the path itself.
+      const pathname = new URL(input.url, 'http://localhost').pathname;
+      result.issues.push(
+        found
+          ? { in: 'operation', name: 'method', message: `${input.method.toUpperCase()} is not allowed on ${found.template}` }
+          : { in: 'operation', name: 'path', message: `no operation has the path ${pathname}` },
+      );
       return result;
     }
     const op = found.operation;

@@ -141,4 +141,11 @@ describe('the client through Prism in front of the mock', () => {
     expect(violations).toEqual([]);
     expect(drift).toEqual([]);
   });
+
+  it('Prism forwarded only to the loopback mock', () => {
+    const { port } = upstream.address() as { port: number };
+    const targets = prism.forwardedTo();
+    expect(targets.length).toBeGreaterThan(5);
+    for (const target of targets) expect(target.startsWith(`http://127.0.0.1:${port}/v1/`)).toBe(true);
+  });
 });

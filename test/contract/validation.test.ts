@@ -20,8 +20,8 @@ describe('validateRequest', () => {
   });
 
   it('names the operation, security, header and path problems', () => {
-    expect(validator.validateRequest({ method: 'GET', url: '/v2/x', headers: token }).issues[0]).toMatchObject({ in: 'operation' });
-    expect(validator.validateRequest({ method: 'POST', url: SEARCH, headers: token }).issues[0]?.message).toContain('not allowed');
+    expect(validator.validateRequest({ method: 'GET', url: '/v2/x', headers: token }).issues[0]).toMatchObject({ in: 'operation', name: 'path' });
+    expect(validator.validateRequest({ method: 'POST', url: SEARCH, headers: token }).issues[0]).toMatchObject({ in: 'operation', name: 'method' });
     expect(validator.validateRequest({ method: 'GET', url: SEARCH, headers: {} }).issues).toEqual([
       { in: 'security', name: 'X-Access-Token', message: 'is required' },
     ]);

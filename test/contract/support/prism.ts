@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const prismBin = `${root}node_modules/.bin/prism`;
 const bundledYaml = `${root}dist/openapi.yaml`;
 
-export type Prism = { url: string; output: () => string; close(): Promise<void> };
+export type Prism = { url: string; output: () => string; forwardedTo: () => string[]; close(): Promise<void> };
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -47,6 +47,10 @@ export async function startPrism(upstream: string, timeoutMs = 20_000): Promise<
       }
     };
     child.stdout.on('data', watch);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism could not be started (${prismBin}): ${error.message}`));
+    });
     void exited.then(() => {
       clearTimeout(timer);
       reject(new Error(`Prism exited before it was ready:\n${output}`));
@@ -56,6 +60,8 @@ export async function startPrism(upstream: string, timeoutMs = 20_000): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     output: () => output,
+    // Every upstream URL Prism's log says it forwarded to (the log is kept to its last 20 kB).
+    forwardedTo: () => [...output.matchAll(/Forwarding "\w+" request to (\S+?)(?:\.\.\.)?\s/g)].map((m) => m[1] ?? ''),
     async close() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
