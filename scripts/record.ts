@@ -6,6 +6,7 @@
 // A PUT changes real accounts, so it is refused unless asked for explicitly:
 //   npm run record -- --allow-put --put-status 1 --accounts a,b [--account-type 0|1]
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assertNoSecret, captureExchange, Scrubber, type RecordedExchange } from '../src/recording/index.js';
@@ -31,6 +32,12 @@ if (wantsPut && !values['allow-put']) fail('Refusing to send a PUT: it changes r
 const target = liveTargetOrExit();
 if (!target) fail('MEETING_TOKEN is not set: export MEETING_TOKEN=<access token> (and optionally MEETING_BASE_URL) to record live exchanges.');
 
+// A failure (network, TLS...) ends the run with its message only, the token cut out, nothing written.
+process.on('uncaughtException', (error) => {
+  console.error(`Recording failed, nothing was written: ${String(error instanceof Error ? error.message : error).split(target.token).join('[REDACTED]')}`);
+  process.exit(1);
+});
+
 const scrubber = new Scrubber({ secrets: [target.token] });
 const search = (name: string, description: string, query: Record<string, string | string[]>) =>
   [name, () => captureExchange(target, { method: 'GET', path: '/v1/usg/dcs/corp/member', query, body: null }, { description, operationId: 'SearchUsers' })] as const;
@@ -39,6 +46,7 @@ const first = await captureExchange(target, { method: 'GET', path: '/v1/usg/dcs/
   description: 'Live: the first page with default parameters.',
   operationId: 'SearchUsers',
 });
+if (first.response.status !== 200) console.warn(`The first page answered HTTP ${first.response.status}: recording the error exchanges anyway.`);
 const count = typeof (first.response.body as { count?: unknown } | null)?.count === 'number' ? (first.response.body as { count: number }).count : 0;
 const plan = [
   search('one-record', 'Live: limit=1.', { limit: '1' }),
@@ -75,5 +83,5 @@ if (wantsPut) {
 const files = exchanges.map(([name, exchange]) => [`live-${name}.json`, `${JSON.stringify(scrubber.exchange(exchange), null, 2)}\n`] as const);
 for (const [, text] of files) assertNoSecret(text, [target.token]);
 mkdirSync(values.out, { recursive: true });
-for (const [file, text] of files) writeFileSync(new URL(file, `file://${values.out.replace(/\/?$/, '/')}`), text);
+for (const [file, text] of files) writeFileSync(join(values.out, file), text);
 console.log(`Recorded ${files.length} exchanges into ${values.out} (scrubbed; the token was not written).`);

@@ -11,6 +11,7 @@ import { startMockServer, type MockServer } from '../../src/mock/index.js';
 import { requestUrl, responseText, type RecordedExchange } from '../../src/recording/index.js';
 import { createSpecValidator, loadBundledSpec } from '../../src/validation/index.js';
 import { runLiveChecks } from './support/live-checks.js';
+import { freePort } from './support/prism.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const TOKEN = 'tok-9f8e7d6c5b4a-must-not-leak';
@@ -50,6 +51,15 @@ describe('npm run record', () => {
     const http = await run('record.ts', ['--out', out], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: 'http://meeting.example.com' });
     expect(http.code).toBe(2);
     expect(http.stderr).toContain('https');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('ends with a short message and writes nothing when the service cannot be reached', async () => {
+    const port = await freePort();
+    const result = await run('record.ts', ['--out', out], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: `http://127.0.0.1:${port}` });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Recording failed, nothing was written');
+    expect(result.stderr).not.toContain(TOKEN);
     expect(readdirSync(out)).toEqual([]);
   });
 
