@@ -52,7 +52,8 @@ export interface MeetingClient {
    * The underlying openapi-fetch client, typed by `paths`, with the same token, language, request
    * id, timeout and retry handling. It keeps openapi-fetch's own result contract
    * (`{ data, error, response }`) for HTTP errors; timeouts, network failures and aborts throw the
-   * typed errors. Its timeout covers the wait for the response headers.
+   * typed errors. Its timeout covers the whole exchange: the transport reads each response body
+   * before openapi-fetch parses it. Middleware added with `raw.use()` applies to `raw` calls only.
    */
   readonly raw: RawClient;
 }

@@ -1,10 +1,10 @@
-// The shared core: one openapi-fetch client typed by `paths`, with the middleware and transport
-// every operation module builds on.
+// The shared core: one openapi-fetch client typed by `paths`, with the transport every operation
+// module builds on. The transport (not an openapi-fetch middleware) adds the headers, so `raw` and
+// the typed methods behave alike and a call pays for no middleware machinery.
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { resolveConfig, type MeetingClientOptions } from './config.js';
 import type { MeetingError } from './errors.js';
-import { requestDefaults } from './middleware.js';
 import { SecretSet } from './redact.js';
 import { TokenSource } from './token.js';
 import { Exchange, type CallSettings, type Shared } from './transport.js';
@@ -38,9 +38,8 @@ export function createCore(options: MeetingClientOptions): Core {
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
     // `raw` calls get a transport per request; the typed methods pass their own per call.
-    fetch: (request) => new Exchange(shared, {}, false).fetch(request),
+    fetch: (request) => new Exchange(shared, { signal: request.signal }, false).fetch(request),
   });
-  raw.use(requestDefaults(config.language));
   return {
     ...shared,
     raw,

@@ -37,11 +37,12 @@ export function apiError(context: RequestContext, response: Response, body: unkn
 
 /** A 2xx body that should be JSON: parsed, or a MeetingMalformedResponseError. */
 export function parseJson(context: RequestContext, response: Response, text: string | undefined, secrets: SecretSet): unknown {
-  if (text === undefined || text.trim() === '') throw malformed(context, response, 'the body is empty', '', secrets);
   try {
-    return JSON.parse(text);
+    return JSON.parse(text ?? '');
   } catch {
-    throw malformed(context, response, 'the body is not JSON', text, secrets);
+    // Only on failure: no copy of a good body is made just to check it for blankness.
+    const empty = text === undefined || text.trim() === '';
+    throw malformed(context, response, empty ? 'the body is empty' : 'the body is not JSON', text ?? '', secrets);
   }
 }
 

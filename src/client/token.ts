@@ -11,6 +11,11 @@ export class TokenSource {
     if (typeof source === 'string') secrets.add(source);
   }
 
+  /** The token when it is a fixed string: read without an await on the hot path. */
+  get fixed(): string | undefined {
+    return typeof this.source === 'string' ? this.source : undefined;
+  }
+
   /** True when asking again can give a different token (so a 401 is worth one more try). */
   get refreshable(): boolean {
     return typeof this.source === 'function';

@@ -20,10 +20,10 @@ export interface CallSettings {
  * One logical call: every attempt of one request. openapi-fetch calls `fetch` once; the retries
  * happen inside it, re-sending the same method, URL, headers (X-Request-Id included) and body.
  *
- * With `holdUntilFinish`, the timeout keeps running after the headers arrive, until `finish()` is
- * called once the body has been read, so a stalled body is a timeout too. The typed methods use
- * that; `client.raw` cannot tell when its caller reads the body, so there the timeout covers the
- * wait for the response headers.
+ * The timeout covers the body too, so a stalled body is a timeout. With `holdUntilFinish` (the
+ * typed methods) it keeps running after the headers arrive until `finish()` is called once the body
+ * has been read; otherwise (`client.raw`, whose body reads the transport cannot see) the transport
+ * reads the body itself and returns a buffered copy.
  */
 export class Exchange {
   context: RequestContext = { method: 'GET', path: '', requestId: undefined };
@@ -45,20 +45,26 @@ export class Exchange {
     const { config, tokens } = this.shared;
     const headers = request.headers;
     const url = request.url;
-    const signal = (this.#signal ??= request.signal);
-    this.context = { method: request.method, path: new URL(url).pathname, requestId: headers.get('x-request-id') ?? undefined };
+    const signal = this.#signal;
+    // Node's fetch sends `Accept-Language: *` when none is set, which the API does not define.
+    if (!headers.has('accept-language')) headers.set('Accept-Language', config.language);
+    // One id per logical call, kept by every retry; the caller's own when given.
+    let requestId = headers.get('x-request-id');
+    if (requestId === null) headers.set('X-Request-Id', (requestId = crypto.randomUUID()));
+    this.context = { method: request.method, path: new URL(url).pathname, requestId };
     const body = request.body === null ? undefined : await request.text();
     let retries = 0;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
-      if (signal.aborted) throw this.#abortError();
-      headers.set('X-Access-Token', await tokens.get());
+      if (signal?.aborted) throw this.#abortError();
+      headers.set('X-Access-Token', tokens.fixed ?? (await tokens.get()));
       this.#log(attempt);
       const started = performance.now();
-      const release = this.#arm(signal);
+      const { attemptSignal, release } = this.#arm(signal);
       let response: Response;
       try {
-        response = await config.fetch(url, { method: this.context.method, headers, body, signal: this.#controller.signal, redirect: 'manual' });
+        // `manual`: a redirect would carry X-Access-Token to wherever it points.
+        response = await config.fetch(url, { method: this.context.method, headers, body, signal: attemptSignal, redirect: 'manual' });
       } catch (error) {
         release();
         const failure = this.failure(error);
@@ -75,9 +81,11 @@ export class Exchange {
             ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
             : undefined;
       if (again === undefined) {
-        if (this.holdUntilFinish) this.#release = release;
-        else release();
-        return response;
+        if (this.holdUntilFinish) {
+          this.#release = release;
+          return response;
+        }
+        return this.#buffered(response, release);
       }
       release();
       if (response.status === 401) reauthenticated = true;
@@ -85,6 +93,19 @@ export class Exchange {
       if (again > 0) await this.#sleep(again, signal);
     }
   };
+
+  /** Reads the body under the timeout, for callers whose body reads the transport cannot see. */
+  async #buffered(response: Response, release: () => void): Promise<Response> {
+    try {
+      const body = await response.arrayBuffer();
+      const bodyless = response.status === 204 || response.status === 304;
+      return new Response(bodyless ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      throw this.failure(error);
+    } finally {
+      release();
+    }
+  }
 
   /** Stops the timeout once the body has been read (or the call gave up). */
   finish(): void {
@@ -100,29 +121,29 @@ export class Exchange {
     return new MeetingNetworkError({ ...this.context, cause: this.shared.secrets.error(error) });
   }
 
-  #controller = new AbortController();
-
-  /** A fresh controller for one attempt, aborted by the timeout or by the caller's signal. */
-  #arm(signal: AbortSignal): () => void {
-    const controller = (this.#controller = new AbortController());
+  /** A signal for one attempt, aborted by the timeout or by the caller's signal. */
+  #arm(signal: AbortSignal | undefined): { attemptSignal: AbortSignal; release: () => void } {
+    const controller = new AbortController();
     this.#timedOut = false;
     const timer = setTimeout(() => {
       this.#timedOut = true;
       controller.abort();
     }, this.#timeoutMs);
+    if (!signal) return { attemptSignal: controller.signal, release: () => clearTimeout(timer) };
     const onAbort = () => controller.abort();
     signal.addEventListener('abort', onAbort);
-    return () => {
+    const release = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
     };
+    return { attemptSignal: controller.signal, release };
   }
 
-  async #sleep(ms: number, signal: AbortSignal): Promise<void> {
+  async #sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     try {
       await this.shared.config.clock.sleep(ms, signal);
     } catch (error) {
-      throw signal.aborted ? this.#abortError() : error;
+      throw signal?.aborted ? this.#abortError() : error;
     }
   }
 

@@ -187,9 +187,17 @@ describe('timeouts, network failures and aborts', () => {
     expect(server?.requests.length).toBe(0);
   });
 
-  it('turns a stalled body read through raw into a typed error too', async () => {
-    const c = await client([{ delayMs: 2_000 }], { timeoutMs: 40 });
+  it('times out through raw too, on slow headers and on a stalled body', async () => {
+    const c = await client([{ delayMs: 2_000 }, { stallBody: true, body: { count: 0, data: [] } }], { timeoutMs: 40 });
     await expect(c.raw.GET('/v1/usg/dcs/corp/member')).rejects.toBeInstanceOf(MeetingTimeoutError);
+    await expect(c.raw.GET('/v1/usg/dcs/corp/member')).rejects.toBeInstanceOf(MeetingTimeoutError);
+  });
+
+  it('gives raw an empty body for a 204', async () => {
+    const c = await client([{ status: 204 }]);
+    const { data, response } = await c.raw.PUT('/v1/usg/dcs/corp/member/status/{value}', { params: { path: { value: 1 } }, body: ['a'] });
+    expect(response.status).toBe(204);
+    expect(data).toBeUndefined();
   });
 });
 

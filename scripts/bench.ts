@@ -1,0 +1,144 @@
+// `npm run bench`: the client's costs, measured on loopback in one run, against the issue's targets.
+//   1. per-call cost of searchUsers vs a raw fetch of the same URL with the same headers (ratio)
+//   2. searchAllUsers over 20,000 users at 20 ms per page, concurrency 1 and 4, vs the minimum
+//   3. minified + gzipped size of the client bundled with openapi-fetch
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import createClient from 'openapi-fetch';
+import type { paths } from '../generated/schema.js';
+import { createMeetingClient } from '../src/index.js';
+
+const TOKEN = 'bench-token';
+const PAGE_SIZE = 100;
+const LIST_USERS = 20_000;
+const LATENCY_MS = 20;
+const ROUNDS = 30;
+const CALLS_PER_ROUND = 200;
+
+async function startServer(env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const child = fork(fileURLToPath(new URL('./bench-server.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env } });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve(Number(m)));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { baseUrl: `http://127.0.0.1:${port}`, child };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+type Variant = { name: string; call: () => Promise<unknown> };
+
+/**
+ * Per-call wall time of each variant, in µs: the median of rounds that alternate short runs of
+ * every variant (rotating which goes first) so drift from GC, CPU frequency or other load on the
+ * machine hits all alike. Ratios are taken within each round, then their median.
+ */
+async function perCall(): Promise<{ name: string; us: number; ratio: number }[]> {
+  const { baseUrl, child } = await startServer({ BENCH_USERS: '1000' });
+  try {
+    const client = createMeetingClient({ accessToken: TOKEN, baseUrl, language: 'en-US' });
+    const plain = createClient<paths>({ baseUrl, headers: { 'X-Access-Token': TOKEN, 'Accept-Language': 'en-US' } });
+    const url = `${baseUrl}/v1/usg/dcs/corp/member?offset=0&limit=10`;
+    const headers = () => ({ 'X-Access-Token': TOKEN, 'Accept-Language': 'en-US', 'X-Request-Id': crypto.randomUUID() });
+    const json = async (res: Response) => {
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return res.json();
+    };
+    const variants: Variant[] = [
+      { name: 'raw fetch + res.json() (baseline)', call: async () => json(await fetch(url, { headers: headers() })) },
+      { name: 'client.searchUsers', call: () => client.searchUsers({ offset: 0, limit: 10 }) },
+      { name: 'raw fetch with a 30 s timeout signal', call: async () => json(await fetch(url, { headers: headers(), signal: AbortSignal.timeout(30_000) })) },
+      { name: 'plain openapi-fetch GET, no timeout', call: async () => (await plain.GET('/v1/usg/dcs/corp/member', { params: { query: { offset: 0, limit: 10 } } })).data },
+    ];
+    const time = async (call: () => Promise<unknown>, n: number) => {
+      const started = performance.now();
+      for (let i = 0; i < n; i++) await call();
+      return ((performance.now() - started) / n) * 1000;
+    };
+    // Warm up the JIT, the connection pool and the server.
+    for (const v of variants) await time(v.call, 2_000);
+    const samples = variants.map(() => [] as number[]);
+    const ratios = variants.map(() => [] as number[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      const times = new Array<number>(variants.length).fill(0);
+      for (let k = 0; k < variants.length; k++) {
+        const i = (round + k) % variants.length;
+        times[i] = await time((variants[i] as Variant).call, CALLS_PER_ROUND);
+      }
+      times.forEach((t, i) => {
+        samples[i]?.push(t);
+        ratios[i]?.push(t / (times[0] ?? t));
+      });
+    }
+    return variants.map((v, i) => ({ name: v.name, us: median(samples[i] ?? []), ratio: median(ratios[i] ?? []) }));
+  } finally {
+    child.kill();
+  }
+}
+
+async function listing(concurrency: number): Promise<{ ms: number; minimumMs: number; users: number }> {
+  const { baseUrl, child } = await startServer({ BENCH_USERS: String(LIST_USERS), BENCH_LATENCY_MS: String(LATENCY_MS) });
+  try {
+    const client = createMeetingClient({ accessToken: TOKEN, baseUrl });
+    await client.searchUsers({ limit: 1 }); // open the connection outside the timing
+    const seen = new Set<string>();
+    const started = performance.now();
+    for await (const user of client.searchAllUsers({}, { pageSize: PAGE_SIZE, concurrency })) seen.add(user.id ?? '');
+    const ms = performance.now() - started;
+    if (seen.size !== LIST_USERS) throw new Error(`expected ${LIST_USERS} distinct users, got ${seen.size}`);
+    const pages = Math.ceil(LIST_USERS / PAGE_SIZE);
+    return { ms, minimumMs: (pages / concurrency) * LATENCY_MS, users: seen.size };
+  } finally {
+    child.kill();
+  }
+}
+
+async function bundleSize(): Promise<{ minified: number; gzipped: number }> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
+
+const rows: [string, string, string, string][] = [];
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+const calls = await perCall();
+for (const [i, c] of calls.entries()) {
+  const isTarget = c.name === 'client.searchUsers';
+  rows.push([
+    `per call: ${c.name}`,
+    `${c.us.toFixed(1)} µs${i === 0 ? '' : ` = ${c.ratio.toFixed(3)}x baseline`}`,
+    isTarget ? '<= 1.10x' : '(context)',
+    isTarget ? verdict(c.ratio <= 1.1) : '',
+  ]);
+}
+for (const concurrency of [1, 4]) {
+  const list = await listing(concurrency);
+  const ratio = list.ms / list.minimumMs;
+  rows.push([
+    `searchAllUsers ${list.users} users, page ${PAGE_SIZE}, ${LATENCY_MS} ms/page, concurrency ${concurrency}`,
+    `${list.ms.toFixed(0)} ms vs minimum ${list.minimumMs.toFixed(0)} ms = ${ratio.toFixed(3)}x`,
+    '<= 1.25x',
+    verdict(ratio <= 1.25),
+  ]);
+}
+const size = await bundleSize();
+rows.push(['client + openapi-fetch, minified + gzipped', `${(size.gzipped / 1024).toFixed(2)} kB (${size.gzipped} B; ${size.minified} B minified)`, '<= 8 kB', verdict(size.gzipped <= 8 * 1024)]);
+
+const header: [string, string, string, string] = ['measure', 'result', 'target', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+console.log(`\nNode ${process.version}, loopback, server in a separate process. Per-call: median of ${ROUNDS} interleaved rounds of ${CALLS_PER_ROUND} calls each, page of 10 users.`);
