@@ -3,7 +3,7 @@
 //
 // Order of checks: faults (a gateway's), route (404/405), token (401/403), then parameters, headers
 // and body (400, every problem named in `error_msg`). Query parameters the spec does not define are
-// ignored, as Huawei's SDKs never send any and a gateway typically passes them through. Messages are
+// ignored (the sources document no error for them). Messages are
 // English whatever `Accept-Language` says.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -78,7 +78,15 @@ function checkPaging(query: SearchQuery): void {
   if (query.limit !== undefined && query.limit < 1) throw new HttpError(400, ErrorCodes.placeholder, 'limit must be >= 1');
 }
 
+function checkOptions(options: MockOptions): void {
+  for (const [name, min] of [['maxLimit', 1], ['userCount', 0], ['seed', 0]] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= min)) throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  }
+}
+
 export function createMockHandler(options: MockOptions = {}): MockHandler {
+  checkOptions(options);
   const validator = createSpecValidator(options.spec ?? loadBundledSpec());
   const store = createUserStore(options);
   const faults = createFaultInjector(options.faults);

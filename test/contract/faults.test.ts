@@ -1,6 +1,6 @@
 // Fault injection: each fault kind on demand, seeded draws, and rates checked up front.
 import { describe, expect, it } from 'vitest';
-import { createFaultInjector, startMockServer, type MockServerOptions } from '../../src/mock/index.js';
+import { createFaultInjector, createMockHandler, startMockServer, type MockServerOptions } from '../../src/mock/index.js';
 import { search } from './support/http.js';
 
 async function withMock<T>(options: MockServerOptions, run: (url: string) => Promise<T>): Promise<T> {
@@ -60,5 +60,11 @@ describe('mock fault injection', () => {
   it('rejects a rate outside 0..1, naming it', () => {
     expect(() => createFaultInjector({ errorRate: 1.5 })).toThrow(/faults\.errorRate/);
     expect(() => createFaultInjector({ dropRate: Number.NaN })).toThrow(/faults\.dropRate/);
+  });
+
+  it('rejects mock options that make no sense, naming them', () => {
+    expect(() => createMockHandler({ maxLimit: 0 })).toThrow(/maxLimit/);
+    expect(() => createMockHandler({ userCount: 1.5 })).toThrow(/userCount/);
+    expect(() => createMockHandler({ seed: -1 })).toThrow(/seed/);
   });
 });
