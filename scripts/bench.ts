@@ -8,8 +8,9 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-// The compiled package, as a consumer runs it (`npm run bench` builds it first).
-import { createMeetingClient } from '../dist/index.js';
+// The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its
+// source so that `tsc --noEmit` does not need dist/ to exist.
+const { createMeetingClient } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
 
 const TOKEN = 'bench-token';
 const PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
-// `npm start`: builds what is missing or older than its sources, then serves the docs at
-// http://127.0.0.1:4010/ (PORT overrides) until SIGINT or SIGTERM.
+// `npm start`: builds what is missing or older than its sources, then serves the docs and the mock
+// API at http://127.0.0.1:4010/ (PORT overrides) until SIGINT or SIGTERM.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,14 +7,14 @@ import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createDocsServer } from './docs-server.js';
+import { createMockHandler } from '../src/mock/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
 const HOST = '127.0.0.1';
 
-// The mock API (src/mock/, a node:http listener for /v1/) plugs in here, e.g.
-// `const createApi = () => createMockHandler();`. It runs after the build: it reads dist/openapi.json.
-const createApi = undefined as (() => RequestListener) | undefined;
+// The mock reads dist/openapi.json, so it is created only after the build.
+const createApi = (): RequestListener => createMockHandler();
 
 const outputs = ['docs/index.html', 'openapi.json', 'openapi.yaml'].map((file) => join(distDir, file));
 const sources = ['spec', 'samples', 'redocly.yaml'].map((path) => join(root, path));
@@ -50,15 +50,16 @@ function portFromEnv(): number {
 const port = portFromEnv();
 buildIfNeeded();
 
-const api = createApi?.();
-const server = createDocsServer({ distDir, ...(api ? { api } : {}) });
+const api = createApi();
+const server = createDocsServer({ distDir, api });
 server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(error.code === 'EADDRINUSE' ? `Port ${port} on ${HOST} is in use: set PORT to another port.` : `Cannot serve: ${error.message}`);
   process.exit(1);
 });
 server.listen(port, HOST, () => {
   const { port: actual } = server.address() as AddressInfo;
-  console.log(`Docs: http://${HOST}:${actual}/${api ? `  (API under http://${HOST}:${actual}/v1/)` : ''}`);
+  console.log(`Docs: http://${HOST}:${actual}/`);
+  console.log(`Mock API: http://${HOST}:${actual} (e.g. GET /v1/usg/dcs/corp/member; any X-Access-Token works)`);
   console.log('Press Ctrl+C to stop.');
 });
 
