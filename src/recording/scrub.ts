@@ -3,7 +3,7 @@
 // - credentials: only allow-listed headers are kept (never X-Access-Token or Authorization), and
 //   the token's value is replaced wherever else it appears;
 // - request ids and timestamps: replaced by fixed values;
-// - phone numbers, e-mail addresses and personal names: replaced by pseudonyms numbered in order
+// - phone numbers, e-mail addresses, personal names and search keys: replaced by pseudonyms numbered in order
 //   of first appearance (the same person keeps the same pseudonym across all exchanges scrubbed
 //   by one Scrubber, so searches and pages stay consistent). Pseudonyms are not hashes: a hash of
 //   a phone number can be reversed by trying every number.
@@ -41,7 +41,7 @@ export class Scrubber {
         method: exchange.request.method,
         path: this.text(exchange.request.path),
         query: Object.fromEntries(
-          Object.entries(exchange.request.query).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => this.text(x)) : this.text(v)]),
+          Object.entries(exchange.request.query).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => this.query(k, x)) : this.query(k, v)]),
         ),
         headers: this.headers(exchange.request.headers, KEPT_REQUEST_HEADERS),
         body: this.value(exchange.request.body),
@@ -73,6 +73,13 @@ export class Scrubber {
       map.set(original, fake);
     }
     return fake;
+  }
+
+  // A search key is whatever the administrator typed to find a person: a name as often as a phone
+  // number, so one that no pattern recognises is replaced whole, like a name field.
+  private query(name: string, value: string): string {
+    const scrubbed = this.text(value);
+    return name === 'searchKey' && scrubbed === value && value !== '' ? this.pseudonym('name', value) : scrubbed;
   }
 
   /** Free text: secrets, e-mail addresses and phone numbers inside it are replaced. */

@@ -82,6 +82,14 @@ describe('Scrubber', () => {
     expect(validator.validateValue({ $ref: '#/components/schemas/SearchUsersPage' }, page)).toEqual([]);
   });
 
+  it('replaces a search key that is a name with that person\'s pseudonym', () => {
+    const byName = raw();
+    byName.request.query.searchKey = 'Zhang Wei';
+    const out = new Scrubber({ secrets: [TOKEN] }).exchange(byName);
+    expect(JSON.stringify(out)).not.toContain('Zhang Wei');
+    expect(out.request.query.searchKey).toBe((out.response.body as { data: { name: string }[] }).data[0]?.name);
+  });
+
   it('removes a secret that contains another whole', () => {
     const out = new Scrubber({ secrets: ['abc', 'xabcx', ''] }).text('1 xabcx 2 abc');
     expect(out).toBe(`1 ${REDACTED} 2 ${REDACTED}`);
