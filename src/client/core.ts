@@ -1,7 +1,7 @@
 // The shared core: one openapi-fetch client typed by `paths`, with the transport every operation
 // module builds on. The transport (not an openapi-fetch middleware) adds the headers, so `raw` and
 // the typed methods behave alike and a call pays for no middleware machinery.
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { createQuerySerializer, type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { resolveConfig, type MeetingClientOptions } from './config.js';
 import type { MeetingError } from './errors.js';
@@ -46,7 +46,8 @@ export function createCore(options: MeetingClientOptions): Core {
     // `raw` calls get a transport per request; the typed methods pass their own per call.
     fetch: (request) => new Exchange(shared, { signal: request.signal }, false).fetch(request),
   });
-  const typed = createClient<paths>({ baseUrl: config.baseUrl, Request: PreparedRequest as unknown as typeof Request });
+  // A serializer made once: given none, openapi-fetch builds the same default one on every call.
+  const typed = createClient<paths>({ baseUrl: config.baseUrl, Request: PreparedRequest as unknown as typeof Request, querySerializer: createQuerySerializer() });
   return {
     ...shared,
     raw,

@@ -62,13 +62,12 @@ export class Exchange {
       headers.set('X-Access-Token', tokens.fixed ?? (await this.#token()));
       this.#log(attempt);
       const started = performance.now();
-      const { attemptSignal, release } = this.#arm(signal);
       let response: Response;
       try {
         // `manual`: a redirect would carry X-Access-Token to wherever it points.
-        response = await config.fetch(url, { method: this.context.method, headers, body, signal: attemptSignal, redirect: 'manual' });
+        response = await config.fetch(url, { method: this.context.method, headers, body, signal: this.#arm(signal), redirect: 'manual' });
       } catch (error) {
-        release();
+        this.finish();
         const failure = this.failure(error);
         this.#logDone(attempt, started, undefined, failure);
         if (failure instanceof MeetingAbortError || retries >= config.retry.maxRetries) throw failure;
@@ -82,14 +81,8 @@ export class Exchange {
           : isRetryableStatus(response.status) && retries < config.retry.maxRetries
             ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
             : undefined;
-      if (again === undefined) {
-        if (this.holdUntilFinish) {
-          this.#release = release;
-          return response;
-        }
-        return this.#buffered(response, release);
-      }
-      release();
+      if (again === undefined) return this.holdUntilFinish ? response : this.#buffered(response);
+      this.finish();
       if (response.status === 401) reauthenticated = true;
       response.body?.cancel().catch(() => undefined);
       if (again > 0) await this.#sleep(again, signal);
@@ -106,7 +99,7 @@ export class Exchange {
   }
 
   /** Reads the body under the timeout, for callers whose body reads the transport cannot see. */
-  async #buffered(response: Response, release: () => void): Promise<Response> {
+  async #buffered(response: Response): Promise<Response> {
     try {
       const body = await response.arrayBuffer();
       const bodyless = response.status === 204 || response.status === 304;
@@ -114,7 +107,7 @@ export class Exchange {
     } catch (error) {
       throw this.failure(error);
     } finally {
-      release();
+      this.finish();
     }
   }
 
@@ -132,22 +125,21 @@ export class Exchange {
     return new MeetingNetworkError({ ...this.context, cause: this.shared.secrets.error(error) });
   }
 
-  /** A signal for one attempt, aborted by the timeout or by the caller's signal. */
-  #arm(signal: AbortSignal | undefined): { attemptSignal: AbortSignal; release: () => void } {
+  /** A signal for one attempt, aborted by the timeout or by the caller's signal, until `finish()`. */
+  #arm(signal: AbortSignal | undefined): AbortSignal {
     const controller = new AbortController();
+    const abort = () => controller.abort();
     this.#timedOut = false;
     const timer = setTimeout(() => {
       this.#timedOut = true;
-      controller.abort();
+      abort();
     }, this.#timeoutMs);
-    if (!signal) return { attemptSignal: controller.signal, release: () => clearTimeout(timer) };
-    const onAbort = () => controller.abort();
-    signal.addEventListener('abort', onAbort);
-    const release = () => {
+    signal?.addEventListener('abort', abort);
+    this.#release = () => {
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', abort);
     };
-    return { attemptSignal: controller.signal, release };
+    return controller.signal;
   }
 
   async #sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
