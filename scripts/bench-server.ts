@@ -1,5 +1,8 @@
 // The benchmark's API stand-in, run in its own process so its work is not timed as the client's.
 // Serves SearchUsers over `BENCH_USERS` users, answering each request after `BENCH_LATENCY_MS`.
+// It is deliberately minimal, unlike the mock (bench-mock.ts): the mock filters all its users and
+// validates every request against the spec, server time that would be counted against the client
+// in the targets (it shrinks the per-call ratio and stretches the listing).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
