@@ -55,6 +55,26 @@ describe('client options', () => {
     expect(() => createMeetingClient({ accessToken: 't', baseUrl })).not.toThrow();
   });
 
+  it.each([
+    ['https://host.example?', 'https://host.example/v1/usg/dcs/corp/member'],
+    ['https://host.example/base/#', 'https://host.example/base/v1/usg/dcs/corp/member'],
+    ['https://host.example/base/?#', 'https://host.example/base/v1/usg/dcs/corp/member'],
+    ['https://host.example/base ', 'https://host.example/base/v1/usg/dcs/corp/member'],
+    [' https://host.example/', 'https://host.example/v1/usg/dcs/corp/member'],
+  ])('sends to the URL that was checked for %j, not to the string with the path appended', async (baseUrl, expected) => {
+    const urls: string[] = [];
+    const client = createMeetingClient({
+      accessToken: 't',
+      baseUrl,
+      fetch: async (url) => {
+        urls.push(url.split('?')[0] ?? url);
+        return new Response('{"count":0,"data":[]}', { headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await client.searchUsers();
+    expect(urls).toEqual([expected]);
+  });
+
   it.each(['http://example.com', 'http://10.0.0.1', 'http://128.0.0.1', 'ftp://127.0.0.1', 'not a url', 'https://u:p@host', 'https://host/?a=1'])('refuses %s', async (baseUrl) => {
     expect(fields(await problemsOf(() => createMeetingClient({ accessToken: 't', baseUrl })))).toContain('baseUrl');
   });
