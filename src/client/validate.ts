@@ -48,7 +48,8 @@ export class Problems {
   /** A token is checked for shape only; its value never appears in a message. */
   token(field: string, value: unknown): void {
     if (typeof value !== 'string' || value.length === 0) this.add(field, 'must be a non-empty string');
-    else if (/[\r\n]/.test(value)) this.add(field, 'must not contain a line break');
+    // What Headers.set accepts: a line break, another control character or a non-Latin-1 one would throw there.
+    else if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) this.add(field, 'must be a valid header value (no line break)');
   }
 }
 

@@ -44,6 +44,10 @@ describe('client options', () => {
   it.each([
     ['a line feed', 'abc\ndef'],
     ['a carriage return', 'abc\rdef'],
+    // Headers.set throws on these, which surfaced as a MeetingNetworkError after the client was made.
+    ['a NUL', 'abc\0def'],
+    ['a zero-width space pasted with it', 'abc\u200bdef'],
+    ['a character beyond Latin-1', 'abc\u20acdef'],
     ['a number', 42],
   ])('refuses a token with %s, without echoing it', async (_name, token) => {
     const problems = await problemsOf(() => createMeetingClient({ accessToken: token as string }));
