@@ -76,7 +76,7 @@ function checkParameter(p: Problems, field: string, value: unknown, rule: number
   else if (!Array.isArray(value)) p.add(field, 'must be an array');
   // An empty array would vanish from the URL and silently mean "common users only".
   else if (value.length === 0) p.add(field, 'must not be empty (leave it out to get common users)');
-  else value.forEach((item, i) => p.oneOf(`${field}[${i}]`, item, rule));
+  else Array.from(value, (item, i) => p.oneOf(`${field}[${i}]`, item, rule));
 }
 
 /**

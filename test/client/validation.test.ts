@@ -132,6 +132,9 @@ describe('SearchUsers input', () => {
     [{ limit: 2 ** 31 }, 'query.limit'],
     [{ userType: [] }, 'query.userType'],
     [{ userType: 2 }, 'query.userType'],
+    // A hole: forEach skipped it, and it went out as an empty userType value.
+    // eslint-disable-next-line no-sparse-arrays
+    [{ userType: [2, , 12] }, 'query.userType[1]'],
   ])('refuses %j', async (query, field) => {
     const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
     expect(fields(await problemsOf(() => client.searchUsers(query as unknown as SearchUsersQuery)))).toEqual([field]);
@@ -168,6 +171,15 @@ describe('BatchUpdateUserStatus input', () => {
   it.each([[[]], [undefined], ['a']])('refuses accounts %j', async (accounts) => {
     const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
     expect(fields(await problemsOf(() => client.batchUpdateUserStatus({ status: 0, accounts } as never)))).toEqual(['accounts']);
+  });
+
+  it('refuses a hole in the account list (it would be sent as null)', async () => {
+    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const before = server.requests.length;
+    // eslint-disable-next-line no-sparse-arrays
+    expect(fields(await problemsOf(() => client.batchUpdateUserStatus({ status: 0, accounts: ['a', , 'b'] as string[] })))).toEqual(['accounts[1]']);
+    expect(fields(await problemsOf(() => client.batchUpdateUserStatus({ status: 0, accounts: new Array<string>(2) })))).toEqual(['accounts[0]', 'accounts[1]']);
+    expect(server.requests.length).toBe(before);
   });
 
   it('refuses a missing input object', async () => {
