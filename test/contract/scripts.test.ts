@@ -102,6 +102,16 @@ describe('npm run test:live', () => {
     expect(result.stdout).toContain('7/7 live contract checks passed');
   });
 
+  it('keeps the path of a base URL behind a gateway', async () => {
+    const urls = new Set<string>();
+    const fetchImpl = (async (url: URL) => {
+      urls.add(url.pathname);
+      return new Response('{}', { status: 500 });
+    }) as typeof fetch;
+    await runLiveChecks('https://gateway.example/meeting/', TOKEN, fetchImpl);
+    expect([...urls]).toEqual(['/meeting/v1/usg/dcs/corp/member']);
+  });
+
   it('fails the checks a drifting server breaks', async () => {
     const drifting = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'fixed' });
