@@ -122,6 +122,16 @@ describe('MeetingMalformedResponseError', () => {
     expect(error.bodyExcerpt.length).toBeLessThan(230);
     expectNoToken(error);
   });
+
+  it('leaves no part of a token that straddles the excerpt cut', async () => {
+    // Cut first and redacted after, the excerpt kept the token's first 12 characters.
+    const body = `${'x'.repeat(188)}${TOKEN}${'y'.repeat(50)}`;
+    const c = await client([{ status: 200, body }, { status: 502, headers: { 'content-type': 'text/html' }, body }]);
+    const malformed = (await failure(c.searchUsers())) as MeetingMalformedResponseError;
+    const api = (await failure(c.searchUsers())) as MeetingApiError;
+    for (const text of [malformed.bodyExcerpt, api.errorMessage ?? '', ...renderings(malformed), ...renderings(api)]) expect(text).not.toContain(TOKEN.slice(0, 8));
+    expect(malformed.bodyExcerpt).toBe(`${'x'.repeat(188)}[REDACTED]yy…`);
+  });
 });
 
 describe('timeouts, network failures and aborts', () => {
