@@ -1,7 +1,7 @@
 // Normalizes and scrubs recorded exchanges so a re-recording of the same data gives the same
 // files and no recording holds a secret or a person's contact data:
-// - credentials: only allow-listed headers are kept (never X-Access-Token or Authorization), and
-//   the token's value is replaced wherever else it appears;
+// - credentials: only allow-listed headers are kept (never X-Access-Token or Authorization),
+//   the token's value is replaced wherever else it appears, and activation codes are redacted;
 // - request ids and timestamps: replaced by fixed values;
 // - phone numbers, e-mail addresses, personal names and search keys: replaced by pseudonyms numbered in order
 //   of first appearance (the same person keeps the same pseudonym across all exchanges scrubbed
@@ -95,6 +95,8 @@ export class Scrubber {
       return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, this.value(v, k)]));
     }
     if (key === 'request_id' && typeof node === 'string') return NORMALIZED_REQUEST_ID;
+    // A terminal's activation code activates a device in the enterprise: a credential, like the token.
+    if (key === 'activeCode' && typeof node === 'string') return REDACTED;
     if (key && TIME_FIELDS.has(key) && typeof node === 'number') return NORMALIZED_TIME;
     if (typeof node !== 'string' || node === '') return node;
     if (key === 'phone') return this.pseudonym('phone', node.replace(/[ -]/g, ''));
