@@ -21,6 +21,10 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // International numbers (+ and 7 to 15 digits, maybe spaced): free text only; a `phone` field is
 // replaced whole whatever its format.
 const PHONE = /\+\d[\d -]{5,17}\d/g;
+// A mainland mobile number without +86, as accounts and free text often hold it: 11 digits from 13
+// to 19 standing alone (not inside a hex id or a longer number). Keyed as +86..., so it gets the
+// same pseudonym as the `phone` field of the same person.
+const CN_MOBILE = /(?<![\w+])1[3-9]\d{9}(?!\w)/g;
 
 export type ScrubOptions = { secrets?: readonly string[] };
 
@@ -86,7 +90,10 @@ export class Scrubber {
   text(value: string): string {
     let out = value;
     for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
-    return out.replace(EMAIL, (m) => this.pseudonym('email', m)).replace(PHONE, (m) => this.pseudonym('phone', m.replace(/[ -]/g, '')));
+    return out
+      .replace(EMAIL, (m) => this.pseudonym('email', m))
+      .replace(PHONE, (m) => this.pseudonym('phone', m.replace(/[ -]/g, '')))
+      .replace(CN_MOBILE, (m) => this.pseudonym('phone', `+86${m}`));
   }
 
   private value(node: unknown, key?: string): unknown {

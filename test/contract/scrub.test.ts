@@ -92,6 +92,19 @@ describe('Scrubber', () => {
     expect(out.request.query.searchKey).toBe((out.response.body as { data: { name: string }[] }).data[0]?.name);
   });
 
+  it('replaces a mainland mobile number written without +86 (an account, free text) by the same pseudonym', () => {
+    const bare = raw();
+    const users = (bare.response.body as { data: Record<string, unknown>[] }).data;
+    Object.assign(users[0] ?? {}, { userAccount: '13912345678', signature: 'mobile:13912345678.', id: 'ab13912345678cd0', vmrId: '913912345678' });
+    const out = new Scrubber({ secrets: [TOKEN] }).exchange(bare);
+    const first = (out.response.body as { data: Record<string, unknown>[] }).data[0];
+    expect(JSON.stringify({ ...out, response: { ...out.response, body: { data: [{ ...first, id: 0, vmrId: 0 }] } } })).not.toContain('13912345678');
+    expect(first?.userAccount).toBe(first?.phone);
+    expect(first?.signature).toBe(`mobile:${String(first?.phone)}.`);
+    // Not a phone number: part of a hex id, or of a longer run of digits.
+    expect(first).toMatchObject({ id: 'ab13912345678cd0', vmrId: '913912345678' });
+  });
+
   it('removes a secret that contains another whole', () => {
     const out = new Scrubber({ secrets: ['abc', 'xabcx', ''] }).text('1 xabcx 2 abc');
     expect(out).toBe(`1 ${REDACTED} 2 ${REDACTED}`);
