@@ -197,6 +197,21 @@ describe('timeouts, network failures and aborts', () => {
     expect(server?.requests.length).toBe(0);
   });
 
+  it('does not send when the caller aborts while the token provider is still answering', async () => {
+    // The abort event had fired before the attempt listened for it: the PUT went out regardless.
+    const controller = new AbortController();
+    const c = await client([{ status: 200 }], {
+      accessToken: async () => {
+        controller.abort();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return TOKEN;
+      },
+    });
+    const error = await failure(c.batchUpdateUserStatus({ status: 1, accounts: ['a'] }, { signal: controller.signal }).catch((e: MeetingBatchError) => Promise.reject(e.failed[0]?.error)));
+    expect(error).toBeInstanceOf(MeetingAbortError);
+    expect(server?.requests.length).toBe(0);
+  });
+
   it('times out through raw too, on slow headers and on a stalled body', async () => {
     const c = await client([{ delayMs: 2_000 }, { stallBody: true, body: { count: 0, data: [] } }], { timeoutMs: 40 });
     await expect(c.raw.GET('/v1/usg/dcs/corp/member')).rejects.toBeInstanceOf(MeetingTimeoutError);
