@@ -29,6 +29,14 @@ function fail(message: string): never {
 
 const wantsPut = values['put-status'] !== undefined || values.accounts !== undefined;
 if (wantsPut && !values['allow-put']) fail('Refusing to send a PUT: it changes real accounts. Add --allow-put to confirm.');
+// Checked before any request: a bad argument must not cost a run of live calls, nor reach the PUT.
+const putStatus = values['put-status'];
+const putAccounts = (values.accounts ?? '').split(',').filter(Boolean);
+if (wantsPut) {
+  if (putStatus !== '0' && putStatus !== '1') fail('--put-status must be 0 or 1.');
+  if (putAccounts.length === 0) fail('--accounts must name at least one account.');
+  if (values['account-type'] !== '0' && values['account-type'] !== '1') fail('--account-type must be 0 or 1.');
+}
 const target = liveTargetOrExit();
 if (!target) fail('MEETING_TOKEN is not set: export MEETING_TOKEN=<access token> (and optionally MEETING_BASE_URL) to record live exchanges.');
 
@@ -66,15 +74,11 @@ exchanges.push([
   }),
 ]);
 if (wantsPut) {
-  const status = values['put-status'];
-  if (status !== '0' && status !== '1') fail('--put-status must be 0 or 1.');
-  const accounts = (values.accounts ?? '').split(',').filter(Boolean);
-  if (accounts.length === 0) fail('--accounts must name at least one account.');
   exchanges.push([
     'batch-update-user-status',
     await captureExchange(
       target,
-      { method: 'PUT', path: `/v1/usg/dcs/corp/member/status/${status}`, query: { accountType: values['account-type'] ?? '0' }, body: accounts },
+      { method: 'PUT', path: `/v1/usg/dcs/corp/member/status/${putStatus}`, query: { accountType: values['account-type'] }, body: putAccounts },
       { description: 'Live: a status change.', operationId: 'BatchUpdateUserStatus' },
     ),
   ]);

@@ -40,7 +40,7 @@ function check(input: BatchUpdateInput, options: BatchUpdateOptions | undefined)
     p.oneOf('status', input.status, STATUSES);
     if (input.accountType !== undefined) p.oneOf('accountType', input.accountType, ACCOUNT_TYPES);
     if (!Array.isArray(input.accounts) || input.accounts.length === 0) p.add('accounts', 'must be a non-empty array');
-    else input.accounts.forEach((a, i) => typeof a === 'string' && a.trim() !== '' ? undefined : p.add(`accounts[${i}]`, 'must be a non-empty string'));
+    else Array.from(input.accounts, (a, i) => typeof a === 'string' && a.trim() !== '' ? undefined : p.add(`accounts[${i}]`, 'must be a non-empty string'));
   }
   if (options?.chunkSize !== undefined) p.integer('chunkSize', options.chunkSize, 1);
   checkCall(p, options);

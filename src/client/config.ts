@@ -140,7 +140,9 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
   p.throwIfAny();
   return {
     accessToken: options.accessToken,
-    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    // The URL that was checked, not the string: "https://h?" or "https://h " + path would go elsewhere.
+    // The URL that was checked, not the raw string: "https://h?" or "https://h " with a path appended go elsewhere.
+    baseUrl: new URL(options.baseUrl ?? DEFAULT_BASE_URL).href.replace(/\/*\??#?$/, ''),
     language: options.language ?? 'zh-CN',
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry,

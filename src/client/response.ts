@@ -5,8 +5,10 @@ import type { SecretSet } from './redact.js';
 
 const EXCERPT = 200;
 
+/** Redacted before it is cut: cut first, a token straddling the cut would keep its first characters. */
 function excerpt(text: string, secrets: SecretSet): string {
-  return secrets.redact(text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
+  const clean = secrets.redact(text);
+  return clean.length > EXCERPT ? `${clean.slice(0, EXCERPT)}…` : clean;
 }
 
 function field(body: unknown, name: string): string | undefined {

@@ -23,7 +23,8 @@ export function parseRetryAfter(value: string | null, clock: Clock): number | un
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
+  // An HTTP date names a day and a month; Date.parse alone would read "-1" as a day in 2001.
+  const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - clock.now());
 }

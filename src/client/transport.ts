@@ -58,8 +58,9 @@ export class Exchange {
     let retries = 0;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw this.#abortError();
       headers.set('X-Access-Token', tokens.fixed ?? (await this.#token()));
+      // After the token: an abort while a provider was answering fired before #arm could listen.
+      if (signal?.aborted) throw this.#abortError();
       this.#log(attempt);
       const started = performance.now();
       let response: Response;

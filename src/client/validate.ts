@@ -48,7 +48,8 @@ export class Problems {
   /** A token is checked for shape only; its value never appears in a message. */
   token(field: string, value: unknown): void {
     if (typeof value !== 'string' || value.length === 0) this.add(field, 'must be a non-empty string');
-    else if (/[\r\n]/.test(value)) this.add(field, 'must not contain a line break');
+    // What Headers.set accepts: a line break, another control character or a non-Latin-1 one would throw there.
+    else if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) this.add(field, 'must be a valid header value (no line break)');
   }
 }
 
@@ -75,7 +76,7 @@ function checkParameter(p: Problems, field: string, value: unknown, rule: number
   else if (!Array.isArray(value)) p.add(field, 'must be an array');
   // An empty array would vanish from the URL and silently mean "common users only".
   else if (value.length === 0) p.add(field, 'must not be empty (leave it out to get common users)');
-  else value.forEach((item, i) => p.oneOf(`${field}[${i}]`, item, rule));
+  else Array.from(value, (item, i) => p.oneOf(`${field}[${i}]`, item, rule));
 }
 
 /**

@@ -16,7 +16,8 @@ export async function captureExchange(
     ...(request.body === null ? {} : { 'content-type': 'application/json' }),
     ...request.headers,
   };
-  const response = await (target.fetch ?? fetch)(new URL(requestUrl(request), target.baseUrl), {
+  // Appended, not resolved: resolving "/v1/..." against "https://gateway/meeting" would drop "/meeting".
+  const response = await (target.fetch ?? fetch)(new URL(target.baseUrl.replace(/\/+$/, '') + requestUrl(request)), {
     method: request.method,
     headers: { ...headers, 'x-access-token': target.token },
     body: request.body === null ? undefined : JSON.stringify(request.body),

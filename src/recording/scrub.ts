@@ -1,7 +1,7 @@
 // Normalizes and scrubs recorded exchanges so a re-recording of the same data gives the same
 // files and no recording holds a secret or a person's contact data:
-// - credentials: only allow-listed headers are kept (never X-Access-Token or Authorization), and
-//   the token's value is replaced wherever else it appears;
+// - credentials: only allow-listed headers are kept (never X-Access-Token or Authorization),
+//   the token's value is replaced wherever else it appears, and activation codes are redacted;
 // - request ids and timestamps: replaced by fixed values;
 // - phone numbers, e-mail addresses, personal names and search keys: replaced by pseudonyms numbered in order
 //   of first appearance (the same person keeps the same pseudonym across all exchanges scrubbed
@@ -21,6 +21,10 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // International numbers (+ and 7 to 15 digits, maybe spaced): free text only; a `phone` field is
 // replaced whole whatever its format.
 const PHONE = /\+\d[\d -]{5,17}\d/g;
+// A mainland mobile number without +86, as accounts and free text often hold it: 11 digits from 13
+// to 19 standing alone (not inside a hex id or a longer number). Keyed as +86..., so it gets the
+// same pseudonym as the `phone` field of the same person.
+const CN_MOBILE = /(?<![\w+])1[3-9]\d{9}(?!\w)/g;
 
 export type ScrubOptions = { secrets?: readonly string[] };
 
@@ -86,7 +90,10 @@ export class Scrubber {
   text(value: string): string {
     let out = value;
     for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
-    return out.replace(EMAIL, (m) => this.pseudonym('email', m)).replace(PHONE, (m) => this.pseudonym('phone', m.replace(/[ -]/g, '')));
+    return out
+      .replace(EMAIL, (m) => this.pseudonym('email', m))
+      .replace(PHONE, (m) => this.pseudonym('phone', m.replace(/[ -]/g, '')))
+      .replace(CN_MOBILE, (m) => this.pseudonym('phone', `+86${m}`));
   }
 
   private value(node: unknown, key?: string): unknown {
@@ -95,6 +102,8 @@ export class Scrubber {
       return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, this.value(v, k)]));
     }
     if (key === 'request_id' && typeof node === 'string') return NORMALIZED_REQUEST_ID;
+    // A terminal's activation code activates a device in the enterprise: a credential, like the token.
+    if (key === 'activeCode' && typeof node === 'string') return REDACTED;
     if (key && TIME_FIELDS.has(key) && typeof node === 'number') return NORMALIZED_TIME;
     if (typeof node !== 'string' || node === '') return node;
     if (key === 'phone') return this.pseudonym('phone', node.replace(/[ -]/g, ''));

@@ -63,11 +63,12 @@ export function createSpecValidator(doc: OpenApiDocument) {
   const routes = buildRoutes(doc);
 
   function findOperation(method: string, url: string) {
-    const pathname = new URL(url, 'http://localhost').pathname;
+    const pathname = parseTarget(url)?.pathname;
+    if (pathname === undefined) return undefined;
     for (const route of routes) {
       const match = route.pattern.exec(pathname);
       if (!match) continue;
-      const pathValues = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+      const pathValues = Object.fromEntries(route.names.map((name, i) => [name, decode(match[i + 1] ?? '')]));
       return { template: route.template, operation: route.methods[method.toLowerCase()], pathValues, methods: Object.keys(route.methods) };
     }
     return undefined;
@@ -75,10 +76,15 @@ export function createSpecValidator(doc: OpenApiDocument) {
 
   function validateRequest(input: RequestInput): ValidatedRequest {
     const result: ValidatedRequest = { operationId: undefined, path: {}, query: {}, header: {}, body: undefined, issues: [] };
+    const target = parseTarget(input.url);
+    if (!target) {
+      result.issues.push({ in: 'operation', name: 'path', message: `no operation has the path ${JSON.stringify(input.url)} (not a valid request target)` });
+      return result;
+    }
     const found = findOperation(input.method, input.url);
     if (!found?.operation) {
       // `name` says what is wrong: the method (the path exists) or the path itself.
-      const pathname = new URL(input.url, 'http://localhost').pathname;
+      const pathname = target.pathname;
       result.issues.push(
         found
           ? { in: 'operation', name: 'method', message: `${input.method.toUpperCase()} is not allowed on ${found.template}` }
@@ -88,7 +94,7 @@ export function createSpecValidator(doc: OpenApiDocument) {
     }
     const op = found.operation;
     result.operationId = op.operationId;
-    const search = new URL(input.url, 'http://localhost').searchParams;
+    const search = target.searchParams;
     const headers = lowerCaseHeaders(input.headers);
 
     checkSecurity(doc, op, headers, result.issues);
@@ -140,6 +146,24 @@ export function createSpecValidator(doc: OpenApiDocument) {
   }
 
   return { doc, validateValue, findOperation, validateRequest, validateResponse };
+}
+
+/** The URL of a request target, or undefined when it does not parse (a raw client can send anything). */
+function parseTarget(url: string): URL | undefined {
+  try {
+    return new URL(url, 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path segment decoded; left as sent when its percent-encoding is broken, so its schema check names it. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function buildRoutes(doc: OpenApiDocument): Route[] {

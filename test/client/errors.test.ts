@@ -122,6 +122,16 @@ describe('MeetingMalformedResponseError', () => {
     expect(error.bodyExcerpt.length).toBeLessThan(230);
     expectNoToken(error);
   });
+
+  it('leaves no part of a token that straddles the excerpt cut', async () => {
+    // Cut first and redacted after, the excerpt kept the token's first 12 characters.
+    const body = `${'x'.repeat(188)}${TOKEN}${'y'.repeat(50)}`;
+    const c = await client([{ status: 200, body }, { status: 502, headers: { 'content-type': 'text/html' }, body }]);
+    const malformed = (await failure(c.searchUsers())) as MeetingMalformedResponseError;
+    const api = (await failure(c.searchUsers())) as MeetingApiError;
+    for (const text of [malformed.bodyExcerpt, api.errorMessage ?? '', ...renderings(malformed), ...renderings(api)]) expect(text).not.toContain(TOKEN.slice(0, 8));
+    expect(malformed.bodyExcerpt).toBe(`${'x'.repeat(188)}[REDACTED]yy…`);
+  });
 });
 
 describe('timeouts, network failures and aborts', () => {
@@ -183,6 +193,21 @@ describe('timeouts, network failures and aborts', () => {
   it('does not send at all when the signal is already aborted', async () => {
     const c = await client([{ body: { count: 0, data: [] } }]);
     const error = await failure(c.searchUsers({}, { signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(MeetingAbortError);
+    expect(server?.requests.length).toBe(0);
+  });
+
+  it('does not send when the caller aborts while the token provider is still answering', async () => {
+    // The abort event had fired before the attempt listened for it: the PUT went out regardless.
+    const controller = new AbortController();
+    const c = await client([{ status: 200 }], {
+      accessToken: async () => {
+        controller.abort();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return TOKEN;
+      },
+    });
+    const error = await failure(c.batchUpdateUserStatus({ status: 1, accounts: ['a'] }, { signal: controller.signal }).catch((e: MeetingBatchError) => Promise.reject(e.failed[0]?.error)));
     expect(error).toBeInstanceOf(MeetingAbortError);
     expect(server?.requests.length).toBe(0);
   });

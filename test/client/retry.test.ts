@@ -134,6 +134,15 @@ describe('how long it waits', () => {
     expect(retryDelay(0, 'soon', { maxRetries: 1, baseDelayMs: 100, maxDelayMs: 1_000 }, clock)).toBe(75);
   });
 
+  it('ignores a Retry-After that is neither delay-seconds nor an HTTP date, and backs off instead', async () => {
+    // Date.parse reads "-1", "+5" or "2 3" as dates in 2001: taken as dates, they meant "retry now".
+    const { clock } = fakeClock();
+    for (const value of ['-1', '+5', '-0.5', '2 3', '1.5.2']) expect(parseRetryAfter(value, clock)).toBeUndefined();
+    const { client, waits } = await setup([{ status: 503, headers: { 'retry-after': '-1' } }, { status: 429, headers: { 'retry-after': '+5' } }, ok]);
+    await client.searchUsers();
+    expect(waits).toEqual([75, 150]);
+  });
+
   it('really waits with the system clock, and stops waiting on abort', async () => {
     const started = performance.now();
     await systemClock.sleep(20);

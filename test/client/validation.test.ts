@@ -44,6 +44,10 @@ describe('client options', () => {
   it.each([
     ['a line feed', 'abc\ndef'],
     ['a carriage return', 'abc\rdef'],
+    // Headers.set throws on these, which surfaced as a MeetingNetworkError after the client was made.
+    ['a NUL', 'abc\0def'],
+    ['a zero-width space pasted with it', 'abc\u200bdef'],
+    ['a character beyond Latin-1', 'abc\u20acdef'],
     ['a number', 42],
   ])('refuses a token with %s, without echoing it', async (_name, token) => {
     const problems = await problemsOf(() => createMeetingClient({ accessToken: token as string }));
@@ -53,6 +57,26 @@ describe('client options', () => {
 
   it.each(['http://127.0.0.1:1', 'http://127.9.8.7', 'http://localhost:8080/base', 'http://[::1]:9', 'https://api.meeting.huaweicloud.com'])('accepts %s', (baseUrl) => {
     expect(() => createMeetingClient({ accessToken: 't', baseUrl })).not.toThrow();
+  });
+
+  it.each([
+    ['https://host.example?', 'https://host.example/v1/usg/dcs/corp/member'],
+    ['https://host.example/base/#', 'https://host.example/base/v1/usg/dcs/corp/member'],
+    ['https://host.example/base/?#', 'https://host.example/base/v1/usg/dcs/corp/member'],
+    ['https://host.example/base ', 'https://host.example/base/v1/usg/dcs/corp/member'],
+    [' https://host.example/', 'https://host.example/v1/usg/dcs/corp/member'],
+  ])('sends to the URL that was checked for %j, not to the string with the path appended', async (baseUrl, expected) => {
+    const urls: string[] = [];
+    const client = createMeetingClient({
+      accessToken: 't',
+      baseUrl,
+      fetch: async (url) => {
+        urls.push(url.split('?')[0] ?? url);
+        return new Response('{"count":0,"data":[]}', { headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await client.searchUsers();
+    expect(urls).toEqual([expected]);
   });
 
   it.each(['http://example.com', 'http://10.0.0.1', 'http://128.0.0.1', 'ftp://127.0.0.1', 'not a url', 'https://u:p@host', 'https://host/?a=1'])('refuses %s', async (baseUrl) => {
@@ -108,6 +132,9 @@ describe('SearchUsers input', () => {
     [{ limit: 2 ** 31 }, 'query.limit'],
     [{ userType: [] }, 'query.userType'],
     [{ userType: 2 }, 'query.userType'],
+    // A hole: forEach skipped it, and it went out as an empty userType value.
+    // eslint-disable-next-line no-sparse-arrays
+    [{ userType: [2, , 12] }, 'query.userType[1]'],
   ])('refuses %j', async (query, field) => {
     const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
     expect(fields(await problemsOf(() => client.searchUsers(query as unknown as SearchUsersQuery)))).toEqual([field]);
@@ -144,6 +171,15 @@ describe('BatchUpdateUserStatus input', () => {
   it.each([[[]], [undefined], ['a']])('refuses accounts %j', async (accounts) => {
     const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
     expect(fields(await problemsOf(() => client.batchUpdateUserStatus({ status: 0, accounts } as never)))).toEqual(['accounts']);
+  });
+
+  it('refuses a hole in the account list (it would be sent as null)', async () => {
+    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const before = server.requests.length;
+    // eslint-disable-next-line no-sparse-arrays
+    expect(fields(await problemsOf(() => client.batchUpdateUserStatus({ status: 0, accounts: ['a', , 'b'] as string[] })))).toEqual(['accounts[1]']);
+    expect(fields(await problemsOf(() => client.batchUpdateUserStatus({ status: 0, accounts: new Array<string>(2) })))).toEqual(['accounts[0]', 'accounts[1]']);
+    expect(server.requests.length).toBe(before);
   });
 
   it('refuses a missing input object', async () => {

@@ -44,4 +44,16 @@ describe('captureExchange', () => {
     expect(html.response).toMatchObject({ status: 502, body: '<html>busy</html>' });
     expect(JSON.stringify(new Scrubber({ secrets: [TOKEN] }).exchange(html))).not.toContain(TOKEN);
   });
+
+  it('keeps the path of a base URL behind a gateway, as the client does', async () => {
+    const urls: string[] = [];
+    const fetch = async (url: URL | RequestInfo) => {
+      urls.push(String(url));
+      return new Response('{"count":0,"data":[]}', { headers: { 'content-type': 'application/json' } });
+    };
+    for (const baseUrl of ['https://gateway.example/meeting', 'https://gateway.example/meeting/']) {
+      await captureExchange({ baseUrl, token: TOKEN, fetch }, { method: 'GET', path: '/v1/usg/dcs/corp/member', query: { limit: '1' }, body: null }, { description: 'prefixed', operationId: 'SearchUsers' });
+    }
+    expect(urls).toEqual(['https://gateway.example/meeting/v1/usg/dcs/corp/member?limit=1', 'https://gateway.example/meeting/v1/usg/dcs/corp/member?limit=1']);
+  });
 });

@@ -1,9 +1,10 @@
 // The embedded mock: request validation, SearchUsers semantics, status changes, and that every
 // response it sends keeps to the spec.
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { departmentAndDescendants, startMockServer, type MockExchange, type MockServer, type SearchPage, type User } from '../../src/mock/index.js';
 import { createSpecValidator, loadBundledSpec } from '../../src/validation/index.js';
-import { putStatus, search, send, statusPath } from './support/http.js';
+import { defaultHeaders, putStatus, search, send, statusPath } from './support/http.js';
 
 const validator = createSpecValidator(loadBundledSpec());
 const exchanges: MockExchange[] = [];
@@ -181,6 +182,28 @@ describe('authentication and request ids on the mock', () => {
     const wrong = await send(mock.url, '/v1/usg/dcs/corp/member', { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(errorOf(wrong.json).error_code).toBe('USG.000000000');
+  });
+});
+
+describe('malformed request targets on the mock', () => {
+  it('answers a path value that is not valid percent-encoding with 400, not 500', async () => {
+    const res = await putStatus(mock.url, '%E0', ['user0001']);
+    expect(res.status).toBe(400);
+    expect(errorOf(res.json).error_msg).toContain('value');
+  });
+
+  it.each(['http://x:99999/v1/usg/dcs/corp/member', 'http://[::1/v1/usg/dcs/corp/member'])('answers the request target %s with 4xx, not 500', async (target) => {
+    // fetch cannot send these; a raw client (or a broken proxy) can.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: mock.port, path: target, headers: defaultHeaders }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
   });
 });
 

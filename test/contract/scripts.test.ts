@@ -54,6 +54,26 @@ describe('npm run record', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('checks the PUT arguments before sending anything', async () => {
+    const seen: string[] = [];
+    const counted = await startMockServer({ onExchange: (e) => seen.push(e.url) });
+    try {
+      for (const args of [
+        ['--put-status', '2', '--accounts', 'a'],
+        ['--accounts', 'a'],
+        ['--put-status', '1', '--accounts', ','],
+        ['--put-status', '1', '--accounts', 'a', '--account-type', '3'],
+      ]) {
+        const result = await run('record.ts', ['--out', out, '--allow-put', ...args], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: counted.url });
+        expect(result.code, args.join(' ')).toBe(2);
+      }
+      expect(seen).toEqual([]);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      await counted.close();
+    }
+  });
+
   it('ends with a short message and writes nothing when the service cannot be reached', async () => {
     const port = await freePort();
     const result = await run('record.ts', ['--out', out], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: `http://127.0.0.1:${port}` });
@@ -100,6 +120,16 @@ describe('npm run test:live', () => {
     const result = await run('test-live.ts', [], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: mock.url });
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain('7/7 live contract checks passed');
+  });
+
+  it('keeps the path of a base URL behind a gateway', async () => {
+    const urls = new Set<string>();
+    const fetchImpl = (async (url: URL) => {
+      urls.add(url.pathname);
+      return new Response('{}', { status: 500 });
+    }) as typeof fetch;
+    await runLiveChecks('https://gateway.example/meeting/', TOKEN, fetchImpl);
+    expect([...urls]).toEqual(['/meeting/v1/usg/dcs/corp/member']);
   });
 
   it('fails the checks a drifting server breaks', async () => {

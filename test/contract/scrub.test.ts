@@ -7,6 +7,8 @@ import { createSpecValidator, loadBundledSpec } from '../../src/validation/index
 const TOKEN = 'cnr1A2b3C4d5E6f7G8h9-live-token';
 const PHONE = '+8613912345678';
 const EMAIL = 'zhang.wei@corp.example.cn';
+// A terminal's activation code activates a device in the enterprise: a credential, like the token.
+const ACTIVE_CODE = 'AC8317402956';
 
 function raw(): RecordedExchange {
   return {
@@ -39,7 +41,7 @@ function raw(): RecordedExchange {
             expireTime: null,
             userType: 2,
           },
-          { name: 'Li Na', phone: '+8613800000000', email: 'li.na@corp.example.cn', activeCodeExpireTime: 1_601_000_000_000 },
+          { name: 'Li Na', phone: '+8613800000000', email: 'li.na@corp.example.cn', activeCode: ACTIVE_CODE, activeCodeExpireTime: 1_601_000_000_000 },
         ],
       },
     },
@@ -51,7 +53,7 @@ describe('Scrubber', () => {
   const text = JSON.stringify(scrubbed);
 
   it('removes the token, phone numbers and e-mail addresses from everywhere', () => {
-    for (const secret of [TOKEN, PHONE, '139-1234-5678', EMAIL, 'li.na@', '13800000000', 'Zhang Wei', 'session=1']) {
+    for (const secret of [TOKEN, PHONE, '139-1234-5678', EMAIL, 'li.na@', '13800000000', 'Zhang Wei', 'session=1', ACTIVE_CODE]) {
       expect(text).not.toContain(secret);
     }
     expect(scrubbed.description).toBe(`recorded with ${REDACTED}`);
@@ -63,7 +65,7 @@ describe('Scrubber', () => {
     expect(scrubbed.response.headers).toEqual({ 'content-type': 'application/json', 'x-request-id': NORMALIZED_REQUEST_ID });
     const [first, second] = (scrubbed.response.body as { data: Record<string, unknown>[] }).data;
     expect(first).toMatchObject({ activeTime: NORMALIZED_TIME, expireTime: null, userType: 2 });
-    expect(second).toMatchObject({ activeCodeExpireTime: NORMALIZED_TIME });
+    expect(second).toMatchObject({ activeCodeExpireTime: NORMALIZED_TIME, activeCode: REDACTED });
   });
 
   it('gives one person one pseudonym everywhere, and the same output every time', () => {
@@ -88,6 +90,19 @@ describe('Scrubber', () => {
     const out = new Scrubber({ secrets: [TOKEN] }).exchange(byName);
     expect(JSON.stringify(out)).not.toContain('Zhang Wei');
     expect(out.request.query.searchKey).toBe((out.response.body as { data: { name: string }[] }).data[0]?.name);
+  });
+
+  it('replaces a mainland mobile number written without +86 (an account, free text) by the same pseudonym', () => {
+    const bare = raw();
+    const users = (bare.response.body as { data: Record<string, unknown>[] }).data;
+    Object.assign(users[0] ?? {}, { userAccount: '13912345678', signature: 'mobile:13912345678.', id: 'ab13912345678cd0', vmrId: '913912345678' });
+    const out = new Scrubber({ secrets: [TOKEN] }).exchange(bare);
+    const first = (out.response.body as { data: Record<string, unknown>[] }).data[0];
+    expect(JSON.stringify({ ...out, response: { ...out.response, body: { data: [{ ...first, id: 0, vmrId: 0 }] } } })).not.toContain('13912345678');
+    expect(first?.userAccount).toBe(first?.phone);
+    expect(first?.signature).toBe(`mobile:${String(first?.phone)}.`);
+    // Not a phone number: part of a hex id, or of a longer run of digits.
+    expect(first).toMatchObject({ id: 'ab13912345678cd0', vmrId: '913912345678' });
   });
 
   it('removes a secret that contains another whole', () => {

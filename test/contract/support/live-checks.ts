@@ -18,7 +18,8 @@ export async function runLiveChecks(baseUrl: string, token: string, fetchImpl: t
     const sentRequestId = randomUUID().replace(/-/g, '');
     const headers: Record<string, string> = { 'Accept-Language': 'en-US', 'X-Request-Id': sentRequestId };
     if (accessToken !== null) headers['X-Access-Token'] = accessToken;
-    const response = await fetchImpl(new URL(`${SEARCH}${query ? `?${query}` : ''}`, baseUrl), { headers });
+    // Appended, not resolved, so a base URL with a path (a gateway) keeps it, as in the client.
+    const response = await fetchImpl(new URL(`${baseUrl.replace(/\/+$/, '')}${SEARCH}${query ? `?${query}` : ''}`), { headers });
     const text = await response.text();
     let json: unknown;
     try {
