@@ -130,7 +130,9 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
   if (options.baseUrl !== undefined) checkBaseUrl(p, options.baseUrl);
   if (options.language !== undefined) p.oneOf('language', options.language, LANGUAGES);
   if (options.timeoutMs !== undefined) p.integer('timeoutMs', options.timeoutMs, 1);
-  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  // An option given as undefined keeps its default, as the Partial type promises.
+  const given = Object.entries(options.retry ?? {}).filter(([, value]) => value !== undefined);
+  const retry = { ...DEFAULT_RETRY, ...Object.fromEntries(given) } as RetryOptions;
   p.integer('retry.maxRetries', retry.maxRetries, 0, 100);
   p.integer('retry.baseDelayMs', retry.baseDelayMs, 0);
   p.integer('retry.maxDelayMs', retry.maxDelayMs, 0);

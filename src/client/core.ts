@@ -30,10 +30,7 @@ export interface Core extends Shared {
    * and middleware a caller adds to `raw` (which expects real Requests) never runs on it.
    */
   typed: RawClient;
-  /**
-   * Runs `send` with a fresh Exchange whose timeout lasts until `send` has read the body; every
-   * failure comes out as a MeetingError.
-   */
+  /** Runs `send` with a fresh Exchange (one logical call); every failure comes out as a MeetingError. */
   exchange<T>(settings: CallSettings, send: (exchange: Exchange) => Promise<T>): Promise<T>;
 }
 
@@ -44,7 +41,7 @@ export function createCore(options: MeetingClientOptions): Core {
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
     // `raw` calls get a transport per request; the typed methods pass their own per call.
-    fetch: (request) => new Exchange(shared, { signal: request.signal }, false).fetch(request),
+    fetch: (request) => new Exchange(shared, { signal: request.signal }).fetch(request),
   });
   // A serializer made once: given none, openapi-fetch builds the same default one on every call.
   const typed = createClient<paths>({ baseUrl: config.baseUrl, Request: PreparedRequest as unknown as typeof Request, querySerializer: createQuerySerializer() });
@@ -53,13 +50,11 @@ export function createCore(options: MeetingClientOptions): Core {
     raw,
     typed,
     async exchange(settings, send) {
-      const exchange = new Exchange(shared, settings, true);
+      const exchange = new Exchange(shared, settings);
       try {
         return await send(exchange);
       } catch (error) {
         throw exchange.failure(error) satisfies MeetingError;
-      } finally {
-        exchange.finish();
       }
     },
   };

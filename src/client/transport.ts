@@ -21,10 +21,9 @@ export interface CallSettings {
  * One logical call: every attempt of one request. openapi-fetch calls `fetch` once; the retries
  * happen inside it, re-sending the same method, URL, headers (X-Request-Id included) and body.
  *
- * The timeout covers the body too, so a stalled body is a timeout. With `holdUntilFinish` (the
- * typed methods) it keeps running after the headers arrive until `finish()` is called once the body
- * has been read; otherwise (`client.raw`, whose body reads the transport cannot see) the transport
- * reads the body itself and returns a buffered copy.
+ * Each attempt reads the whole body before it counts as done, and returns a buffered copy: so the
+ * timeout covers the body too (a stalled body is a timeout), and a body that fails midway is
+ * retried like any other network failure, for typed and `raw` calls alike.
  */
 export class Exchange {
   /** Set when `fetch` starts; read by the typed methods to describe a failure. */
@@ -37,7 +36,6 @@ export class Exchange {
   constructor(
     private readonly shared: Shared,
     settings: CallSettings,
-    private readonly holdUntilFinish: boolean,
   ) {
     this.#timeoutMs = settings.timeoutMs ?? shared.config.timeoutMs;
     this.#signal = settings.signal;
@@ -63,29 +61,34 @@ export class Exchange {
       if (signal?.aborted) throw this.#abortError();
       this.#log(attempt);
       const started = performance.now();
-      let response: Response;
+      let status: number | undefined;
+      let again: number | undefined;
       try {
         // `manual`: a redirect would carry X-Access-Token to wherever it points.
-        response = await config.fetch(url, { method: this.context.method, headers, body, signal: this.#arm(signal), redirect: 'manual' });
+        const response = await config.fetch(url, { method: this.context.method, headers, body, signal: this.#arm(signal), redirect: 'manual' });
+        status = response.status;
+        again =
+          status === 401 && tokens.refreshable && !reauthenticated
+            ? 0
+            : isRetryableStatus(status) && retries < config.retry.maxRetries
+              ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
+              : undefined;
+        if (again === undefined) {
+          const data = await response.arrayBuffer();
+          this.#logDone(attempt, started, status, undefined);
+          return new Response(status === 204 || status === 304 ? null : data, { status, statusText: response.statusText, headers: response.headers });
+        }
+        this.#logDone(attempt, started, status, undefined);
+        response.body?.cancel().catch(() => undefined);
       } catch (error) {
-        this.finish();
         const failure = this.failure(error);
-        this.#logDone(attempt, started, undefined, failure);
+        this.#logDone(attempt, started, status, failure);
         if (failure instanceof MeetingAbortError || retries >= config.retry.maxRetries) throw failure;
-        await this.#sleep(backoffDelay(retries++, config.retry, config.clock), signal);
-        continue;
+        again = backoffDelay(retries++, config.retry, config.clock);
+      } finally {
+        this.#release?.();
       }
-      this.#logDone(attempt, started, response.status, undefined);
-      const again =
-        response.status === 401 && tokens.refreshable && !reauthenticated
-          ? 0
-          : isRetryableStatus(response.status) && retries < config.retry.maxRetries
-            ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
-            : undefined;
-      if (again === undefined) return this.holdUntilFinish ? response : this.#buffered(response);
-      this.finish();
-      if (response.status === 401) reauthenticated = true;
-      response.body?.cancel().catch(() => undefined);
+      if (status === 401) reauthenticated = true;
       if (again > 0) await this.#sleep(again, signal);
     }
   };
@@ -99,25 +102,6 @@ export class Exchange {
     }
   }
 
-  /** Reads the body under the timeout, for callers whose body reads the transport cannot see. */
-  async #buffered(response: Response): Promise<Response> {
-    try {
-      const body = await response.arrayBuffer();
-      const bodyless = response.status === 204 || response.status === 304;
-      return new Response(bodyless ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    } catch (error) {
-      throw this.failure(error);
-    } finally {
-      this.finish();
-    }
-  }
-
-  /** Stops the timeout once the body has been read (or the call gave up). */
-  finish(): void {
-    this.#release?.();
-    this.#release = undefined;
-  }
-
   /** The typed error for anything that went wrong while sending or reading. */
   failure(error: unknown): MeetingError {
     if (error instanceof MeetingError) return error;
@@ -126,7 +110,7 @@ export class Exchange {
     return new MeetingNetworkError({ ...this.context, cause: this.shared.secrets.error(error) });
   }
 
-  /** A signal for one attempt, aborted by the timeout or by the caller's signal, until `finish()`. */
+  /** A signal for one attempt, aborted by the timeout or by the caller's signal, until released. */
   #arm(signal: AbortSignal | undefined): AbortSignal {
     const controller = new AbortController();
     const abort = () => controller.abort();

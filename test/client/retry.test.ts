@@ -61,6 +61,21 @@ describe('which failures are retried', () => {
     expect(waits).toEqual([75]);
   });
 
+  it('retries a body that stalls after the headers, like any timeout', async () => {
+    const { client, requests, waits } = await setup([{ stallBody: true, body: { count: 0, data: [] } }, ok], { timeoutMs: 50 });
+    await expect(client.searchUsers()).resolves.toMatchObject({ count: 0 });
+    expect(requests).toHaveLength(2);
+    expect(waits).toHaveLength(1);
+  });
+
+  it('retries a connection reset midway through the body, for typed and raw calls', async () => {
+    const { client, requests } = await setup([{ dropBody: true, body: { count: 0, data: [] } }, ok, { dropBody: true, body: { count: 0, data: [] } }, ok]);
+    await expect(client.searchUsers()).resolves.toMatchObject({ count: 0 });
+    const { data } = await client.raw.GET('/v1/usg/dcs/corp/member');
+    expect(data).toMatchObject({ count: 0 });
+    expect(requests).toHaveLength(4);
+  });
+
   it('gives up after maxRetries with the last error', async () => {
     const { client, requests, waits } = await setup([{ status: 503, body: { error_code: 'USG.9', error_msg: 'busy' } }]);
     await expect(client.searchUsers()).rejects.toMatchObject({ name: 'MeetingApiError', status: 503, errorCode: 'USG.9' });

@@ -22,6 +22,8 @@ export interface Reply {
   destroy?: boolean;
   /** Send the headers, then stall the body. */
   stallBody?: boolean;
+  /** Send the headers and part of the body, then reset the connection. */
+  dropBody?: boolean;
 }
 
 export type Handler = (request: Recorded, index: number) => Reply | Promise<Reply>;
@@ -35,9 +37,10 @@ export interface TestServer {
 function send(res: ServerResponse, reply: Reply): void {
   const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   const headers = { ...(reply.body !== undefined && typeof reply.body !== 'string' ? { 'content-type': 'application/json' } : {}), ...reply.headers };
-  if (reply.stallBody) {
+  if (reply.stallBody || reply.dropBody) {
     res.writeHead(reply.status ?? 200, { ...headers, 'content-length': String(body.length + 10) });
     res.write(body.slice(0, 1));
+    if (reply.dropBody) setTimeout(() => res.socket?.destroy(), 10);
     return;
   }
   res.writeHead(reply.status ?? 200, headers);

@@ -41,6 +41,10 @@ describe('client options', () => {
     expect(fields(problems)).toEqual(['accessToken', 'baseUrl', 'language', 'timeoutMs', 'retry.maxRetries', 'retry.baseDelayMs', 'retry.maxDelayMs', 'fetch', 'onRequest']);
   });
 
+  it('keeps the default of a retry option given as undefined', () => {
+    expect(() => createMeetingClient({ accessToken: 't', retry: { maxRetries: undefined, maxDelayMs: 50 } })).not.toThrow();
+  });
+
   it.each([
     ['a line feed', 'abc\ndef'],
     ['a carriage return', 'abc\rdef'],
