@@ -50,7 +50,7 @@ export function createCore(options: MeetingClientOptions): Core {
     raw,
     typed,
     async exchange(settings, send) {
-      const exchange = new Exchange(shared, settings);
+      const exchange = new Exchange(shared, settings, true);
       try {
         return await send(exchange);
       } catch (error) {

@@ -21,9 +21,11 @@ export interface CallSettings {
  * One logical call: every attempt of one request. openapi-fetch calls `fetch` once; the retries
  * happen inside it, re-sending the same method, URL, headers (X-Request-Id included) and body.
  *
- * Each attempt reads the whole body before it counts as done, and returns a buffered copy: so the
- * timeout covers the body too (a stalled body is a timeout), and a body that fails midway is
- * retried like any other network failure, for typed and `raw` calls alike.
+ * Each attempt reads the whole body before it counts as done: so the timeout covers the body too
+ * (a stalled body is a timeout), and a body that fails midway is retried like any other network
+ * failure, for typed and `raw` calls alike. `raw` gets a real Response over the text; the typed
+ * methods, which only read status, headers and text, get a light stand-in that skips a second
+ * body stream (a real share of a loopback call), as PreparedRequest does for the request.
  */
 export class Exchange {
   /** Set when `fetch` starts; read by the typed methods to describe a failure. */
@@ -36,6 +38,7 @@ export class Exchange {
   constructor(
     private readonly shared: Shared,
     settings: CallSettings,
+    private readonly light = false,
   ) {
     this.#timeoutMs = settings.timeoutMs ?? shared.config.timeoutMs;
     this.#signal = settings.signal;
@@ -74,9 +77,12 @@ export class Exchange {
               ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
               : undefined;
         if (again === undefined) {
-          const data = await response.arrayBuffer();
+          const text = await response.text();
           this.#logDone(attempt, started, status, undefined);
-          return new Response(status === 204 || status === 304 ? null : data, { status, statusText: response.statusText, headers: response.headers });
+          const { ok, statusText, headers: got } = response;
+          return this.light
+            ? ({ ok, status, headers: got, text: async () => text } as Response)
+            : new Response(status === 204 || status === 304 ? null : text, { status, statusText, headers: got });
         }
         this.#logDone(attempt, started, status, undefined);
         response.body?.cancel().catch(() => undefined);
