@@ -1,13 +1,14 @@
 // BatchUpdateUserStatus over any number of accounts: chunks, bounded concurrency, and an exact
 // account of what was and was not updated.
-import { callHeaders, checkCall, type CallOptions, type Core } from './core.js';
+import type { paths } from '../../generated/schema.js';
+import { checkCall, type CallOptions, type Core } from './core.js';
 import { MeetingBatchError, type FailedChunk, type MeetingError } from './errors.js';
 import { forEachConcurrently } from './pool.js';
-import { apiError } from './response.js';
+import { Exchange } from './transport.js';
 import type { AccountType, UserStatus } from './types.js';
 import { ACCOUNT_TYPES, Problems, STATUSES } from './validate.js';
 
-export const BATCH_STATUS_PATH = '/v1/usg/dcs/corp/member/status/{value}';
+export const BATCH_STATUS_PATH = '/v1/usg/dcs/corp/member/status/{value}' satisfies keyof paths;
 /** No public source gives a maximum list size; 100 keeps each request small and each failure narrow. */
 export const DEFAULT_CHUNK_SIZE = 100;
 export const DEFAULT_BATCH_CONCURRENCY = 4;
@@ -53,20 +54,9 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** One request; its 200 body is ignored whatever it holds (the spec defines none). */
-function updateChunk(core: Core, input: BatchUpdateInput, accounts: string[], options: CallOptions): Promise<void> {
-  return core.exchange(options, async (exchange) => {
-    const { error, response } = await core.typed.PUT(BATCH_STATUS_PATH, {
-      params: {
-        path: { value: input.status },
-        query: input.accountType === undefined ? undefined : { accountType: input.accountType },
-        header: callHeaders(options),
-      },
-      body: accounts,
-      parseAs: 'text',
-      fetch: exchange.fetch,
-    });
-    if (!response.ok) throw apiError(exchange.context, response, error, core.secrets);
-  });
+async function updateChunk(core: Core, input: BatchUpdateInput, accounts: string[], options: CallOptions): Promise<void> {
+  const query = input.accountType === undefined ? undefined : { accountType: input.accountType };
+  await new Exchange(core, options).call('PUT', BATCH_STATUS_PATH.replace('{value}', String(input.status)), query, accounts);
 }
 
 /** See `MeetingClient.batchUpdateUserStatus`. */

@@ -2,6 +2,7 @@
 // body gives `error: undefined`, a 2xx that is not JSON makes it throw).
 import { MeetingApiError, MeetingMalformedResponseError, type RequestContext } from './errors.js';
 import type { SecretSet } from './redact.js';
+import type { Answer } from './transport.js';
 
 const EXCERPT = 200;
 
@@ -17,13 +18,19 @@ function field(body: unknown, name: string): string | undefined {
 }
 
 /**
- * The error for a non-2xx response. `body` is whatever openapi-fetch made of it: parsed JSON, the
- * raw text when it was not JSON (an HTML page from a gateway), or undefined when it was empty.
+ * The error for a non-2xx response. The body may be JSON (the API's error object, or anything else),
+ * text (an HTML page from a gateway) or empty.
  */
-export function apiError(context: RequestContext, response: Response, body: unknown, secrets: SecretSet): MeetingApiError {
+export function apiError(context: RequestContext, { response, text }: Answer, secrets: SecretSet): MeetingApiError {
+  let body: unknown = text.trim();
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: the text itself is the message.
+  }
   const errorCode = field(body, 'error_code');
   let errorMessage = field(body, 'error_msg');
-  if (errorMessage === undefined && typeof body === 'string' && body.trim() !== '') errorMessage = excerpt(body.trim(), secrets);
+  if (errorMessage === undefined && typeof body === 'string' && body !== '') errorMessage = excerpt(body, secrets);
   if (errorMessage === undefined && typeof body === 'object' && body !== null && errorCode === undefined) {
     errorMessage = excerpt(JSON.stringify(body), secrets);
   }
@@ -38,13 +45,12 @@ export function apiError(context: RequestContext, response: Response, body: unkn
 }
 
 /** A 2xx body that should be JSON: parsed, or a MeetingMalformedResponseError. */
-export function parseJson(context: RequestContext, response: Response, text: string | undefined, secrets: SecretSet): unknown {
+export function parseJson(context: RequestContext, response: Response, text: string, secrets: SecretSet): unknown {
   try {
-    return JSON.parse(text ?? '');
+    return JSON.parse(text);
   } catch {
     // Only on failure: no copy of a good body is made just to check it for blankness.
-    const empty = text === undefined || text.trim() === '';
-    throw malformed(context, response, empty ? 'the body is empty' : 'the body is not JSON', text ?? '', secrets);
+    throw malformed(context, response, text.trim() === '' ? 'the body is empty' : 'the body is not JSON', text, secrets);
   }
 }
 

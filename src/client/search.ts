@@ -1,11 +1,12 @@
 // SearchUsers: one page, checked on the way out and on the way back.
-import { callHeaders, checkCall, type CallOptions, type Core } from './core.js';
-import type { RequestContext } from './errors.js';
-import { apiError, malformed, parseJson } from './response.js';
+import type { paths } from '../../generated/schema.js';
+import { checkCall, type CallOptions, type Core } from './core.js';
+import { malformed, parseJson } from './response.js';
+import { Exchange } from './transport.js';
 import type { SearchUsersPage, SearchUsersQuery } from './types.js';
 import { checkSearchQuery, Problems } from './validate.js';
 
-export const SEARCH_USERS_PATH = '/v1/usg/dcs/corp/member';
+export const SEARCH_USERS_PATH = '/v1/usg/dcs/corp/member' satisfies keyof paths;
 
 function isCount(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0;
@@ -24,24 +25,14 @@ function pageProblem(body: unknown): string | undefined {
   return undefined;
 }
 
-export function toPage(core: Core, context: RequestContext, response: Response, text: string | undefined): SearchUsersPage {
-  const body = parseJson(context, response, text, core.secrets);
-  const problem = pageProblem(body);
-  if (problem) throw malformed(context, response, problem, text ?? '', core.secrets);
-  return body as SearchUsersPage;
-}
-
 /** Sends one SearchUsers request for an already-checked query. */
-export function requestPage(core: Core, query: SearchUsersQuery | undefined, options: CallOptions | undefined): Promise<SearchUsersPage> {
-  return core.exchange(options ?? {}, async (exchange) => {
-    const { data, error, response } = await core.typed.GET(SEARCH_USERS_PATH, {
-      params: { query, header: callHeaders(options) },
-      parseAs: 'text',
-      fetch: exchange.fetch,
-    });
-    if (!response.ok) throw apiError(exchange.context, response, error, core.secrets);
-    return toPage(core, exchange.context, response, data);
-  });
+export async function requestPage(core: Core, query: SearchUsersQuery | undefined, options: CallOptions | undefined): Promise<SearchUsersPage> {
+  const exchange = new Exchange(core, options ?? {});
+  const { response, text } = await exchange.call('GET', SEARCH_USERS_PATH, query);
+  const body = parseJson(exchange.context, response, text, core.secrets);
+  const problem = pageProblem(body);
+  if (problem) throw malformed(exchange.context, response, problem, text, core.secrets);
+  return body as SearchUsersPage;
 }
 
 /** One page of users. Refuses a bad query before sending; see `MeetingClient.searchUsers`. */

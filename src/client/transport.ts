@@ -1,10 +1,12 @@
-// The fetch given to openapi-fetch: token, timeout, retries and logging for one logical call.
+// One logical call: token, timeout, retries and logging around every attempt of one request, for the
+// typed methods (`call`) and for openapi-fetch behind `raw` (`fetch`).
+import { createQuerySerializer } from 'openapi-fetch';
 import type { ResolvedConfig, ResponseLogEntry } from './config.js';
 import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutError, type RequestContext } from './errors.js';
 import type { SecretSet } from './redact.js';
+import { apiError } from './response.js';
 import { isRetryableStatus, backoffDelay, retryDelay } from './retry.js';
 import type { TokenSource } from './token.js';
-import { PreparedRequest } from './prepared-request.js';
 
 export interface Shared {
   config: ResolvedConfig;
@@ -15,47 +17,81 @@ export interface Shared {
 export interface CallSettings {
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** Sent as `X-Request-Id` by `call`; `raw` requests carry their own headers. */
+  requestId?: string | undefined;
 }
 
+/** What an exchange sends. */
+interface Outgoing {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | undefined;
+}
+
+/** The final response of a call, its body already read as text. */
+export interface Answer {
+  response: Response;
+  text: string;
+}
+
+// The same serializer openapi-fetch uses by default (form, exploded arrays), made once.
+const serializeQuery = createQuerySerializer();
+
 /**
- * One logical call: every attempt of one request. openapi-fetch calls `fetch` once; the retries
- * happen inside it, re-sending the same method, URL, headers (X-Request-Id included) and body.
+ * Every attempt of one request: the same method, URL, headers (X-Request-Id included) and body are
+ * re-sent by each retry.
  *
  * Each attempt reads the whole body before it counts as done: so the timeout covers the body too
  * (a stalled body is a timeout), and a body that fails midway is retried like any other network
- * failure, for typed and `raw` calls alike. `raw` gets a real Response over the text; the typed
- * methods, which only read status, headers and text, get a light stand-in that skips a second
- * body stream (a real share of a loopback call), as PreparedRequest does for the request.
+ * failure, for typed and `raw` calls alike. The typed methods build no `Request` and go through no
+ * openapi-fetch machinery: they are the bulk of the per-call cost on a loopback call.
  */
 export class Exchange {
-  /** Set when `fetch` starts; read by the typed methods to describe a failure. */
+  /** Set when sending starts; read by the typed methods to describe a failure. */
   declare context: RequestContext;
   #timedOut = false;
   #release: (() => void) | undefined;
-  #signal: AbortSignal | undefined;
+  readonly #signal: AbortSignal | undefined;
   readonly #timeoutMs: number;
+  readonly #requestId: string | undefined;
 
   constructor(
     private readonly shared: Shared,
     settings: CallSettings,
-    private readonly light = false,
   ) {
     this.#timeoutMs = settings.timeoutMs ?? shared.config.timeoutMs;
     this.#signal = settings.signal;
+    this.#requestId = settings.requestId;
   }
 
-  readonly fetch = async (request: Request | PreparedRequest): Promise<Response> => {
+  /** A typed call: `query` serialised as openapi-fetch does, `body` sent as JSON. A non-2xx throws MeetingApiError. */
+  async call(method: 'GET' | 'PUT', path: string, query: object | undefined, body?: unknown): Promise<Answer> {
+    const search = serializeQuery(query ?? {});
+    const headers = new Headers();
+    if (this.#requestId !== undefined) headers.set('X-Request-Id', this.#requestId);
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const answer = await this.send({ url: `${this.shared.config.baseUrl}${path}${search ? `?${search}` : ''}`, method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!answer.response.ok) throw apiError(this.context, answer, this.shared.secrets);
+    return answer;
+  }
+
+  /** The `fetch` openapi-fetch calls for `raw`: a real Response over the text read by `send`. */
+  readonly fetch = async (request: Request): Promise<Response> => {
+    const { response, text } = await this.send({ url: request.url, method: request.method, headers: request.headers, body: request.body === null ? undefined : await request.text() });
+    const { status, statusText, headers } = response;
+    return new Response(status === 204 || status === 304 ? null : text, { status, statusText, headers });
+  };
+
+  async send({ url, method, headers, body }: Outgoing): Promise<Answer> {
     const { config, tokens } = this.shared;
-    const headers = request.headers;
-    const url = request.url;
     const signal = this.#signal;
     // Node's fetch sends `Accept-Language: *` when none is set, which the API does not define.
     if (!headers.has('accept-language')) headers.set('Accept-Language', config.language);
     // One id per logical call, kept by every retry; the caller's own when given.
     let requestId = headers.get('x-request-id');
     if (requestId === null) headers.set('X-Request-Id', (requestId = crypto.randomUUID()));
-    this.context = { method: request.method, path: new URL(url).pathname, requestId };
-    const body = request instanceof PreparedRequest ? request.body : request.body === null ? undefined : await request.text();
+    this.context = { method, path: new URL(url).pathname, requestId };
     let retries = 0;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
@@ -68,7 +104,7 @@ export class Exchange {
       let again: number | undefined;
       try {
         // `manual`: a redirect would carry X-Access-Token to wherever it points.
-        const response = await config.fetch(url, { method: this.context.method, headers, body, signal: this.#arm(signal), redirect: 'manual' });
+        const response = await config.fetch(url, { method, headers, body, signal: this.#arm(signal), redirect: 'manual' });
         status = response.status;
         again =
           status === 401 && tokens.refreshable && !reauthenticated
@@ -79,10 +115,7 @@ export class Exchange {
         if (again === undefined) {
           const text = await response.text();
           this.#logDone(attempt, started, status, undefined);
-          const { ok, statusText, headers: got } = response;
-          return this.light
-            ? ({ ok, status, headers: got, text: async () => text } as Response)
-            : new Response(status === 204 || status === 304 ? null : text, { status, statusText, headers: got });
+          return { response, text };
         }
         this.#logDone(attempt, started, status, undefined);
         response.body?.cancel().catch(() => undefined);
@@ -97,7 +130,7 @@ export class Exchange {
       if (status === 401) reauthenticated = true;
       if (again > 0) await this.#sleep(again, signal);
     }
-  };
+  }
 
   /** Asks the provider; its own failure comes out typed (and redacted) like a network failure. */
   async #token(): Promise<string> {
