@@ -95,16 +95,19 @@ export class Exchange {
     let retries = 0;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
-      headers.set('X-Access-Token', tokens.fixed ?? (await this.#token()));
-      // After the token: an abort while a provider was answering fired before #arm could listen.
-      if (signal?.aborted) throw this.#abortError();
-      this.#log(attempt);
-      const started = performance.now();
+      // Armed before the token: a provider that never settles is cut by the timeout or the caller's signal.
+      const attemptSignal = this.#arm(signal);
+      let started: number | undefined;
       let status: number | undefined;
       let again: number | undefined;
       try {
+        headers.set('X-Access-Token', tokens.fixed ?? (await untilAborted(tokens.get(), attemptSignal)));
+        // An abort while a provider was answering must not let the request go out.
+        attemptSignal.throwIfAborted();
+        this.#log(attempt);
+        started = performance.now();
         // `manual`: a redirect would carry X-Access-Token to wherever it points.
-        const response = await config.fetch(url, { method, headers, body, signal: this.#arm(signal), redirect: 'manual' });
+        const response = await config.fetch(url, { method, headers, body, signal: attemptSignal, redirect: 'manual' });
         status = response.status;
         again =
           status === 401 && tokens.refreshable && !reauthenticated
@@ -121,6 +124,8 @@ export class Exchange {
         response.body?.cancel().catch(() => undefined);
       } catch (error) {
         const failure = this.failure(error);
+        // Without `started`, the token failed: no attempt was made, and none is retried.
+        if (started === undefined) throw failure;
         this.#logDone(attempt, started, status, failure);
         if (failure instanceof MeetingAbortError || retries >= config.retry.maxRetries) throw failure;
         again = backoffDelay(retries++, config.retry, config.clock);
@@ -129,15 +134,6 @@ export class Exchange {
       }
       if (status === 401) reauthenticated = true;
       if (again > 0) await this.#sleep(again, signal);
-    }
-  }
-
-  /** Asks the provider; its own failure comes out typed (and redacted) like a network failure. */
-  async #token(): Promise<string> {
-    try {
-      return await this.shared.tokens.get();
-    } catch (error) {
-      throw this.failure(error);
     }
   }
 
@@ -159,6 +155,7 @@ export class Exchange {
       abort();
     }, this.#timeoutMs);
     signal?.addEventListener('abort', abort);
+    if (signal?.aborted) abort();
     this.#release = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
@@ -190,6 +187,14 @@ export class Exchange {
     if (error) entry.error = error;
     quietly(() => hook(entry));
   }
+}
+
+/** `promise`, or a rejection once `signal` aborts (the failure is then told apart by `Exchange.failure`). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', reject);
+    promise.then(resolve, reject);
+  });
 }
 
 /** Runs a logging hook: a logger must never break the call it observes. */
