@@ -70,6 +70,8 @@ export interface MeetingClientOptions {
 export interface ResolvedConfig {
   accessToken: AccessTokenSource;
   baseUrl: string;
+  /** The only origin X-Access-Token is ever sent to. */
+  origin: string;
   language: MeetingLanguage;
   timeoutMs: number;
   retry: RetryOptions;
@@ -140,11 +142,12 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
     if (options[name] !== undefined && typeof options[name] !== 'function') p.add(name, 'must be a function');
   }
   p.throwIfAny();
+  const base = new URL(options.baseUrl ?? DEFAULT_BASE_URL);
   return {
     accessToken: options.accessToken,
-    // The URL that was checked, not the string: "https://h?" or "https://h " + path would go elsewhere.
     // The URL that was checked, not the raw string: "https://h?" or "https://h " with a path appended go elsewhere.
-    baseUrl: new URL(options.baseUrl ?? DEFAULT_BASE_URL).href.replace(/\/*\??#?$/, ''),
+    baseUrl: base.href.replace(/\/*\??#?$/, ''),
+    origin: base.origin,
     language: options.language ?? 'zh-CN',
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry,

@@ -2,7 +2,7 @@
 // typed methods (`call`) and for openapi-fetch behind `raw` (`fetch`).
 import { createQuerySerializer } from 'openapi-fetch';
 import type { ResolvedConfig, ResponseLogEntry } from './config.js';
-import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutError, type RequestContext } from './errors.js';
+import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutError, MeetingValidationError, type RequestContext } from './errors.js';
 import type { SecretSet } from './redact.js';
 import { apiError } from './response.js';
 import { isRetryableStatus, backoffDelay, retryDelay } from './retry.js';
@@ -91,7 +91,10 @@ export class Exchange {
     // One id per logical call, kept by every retry; the caller's own when given.
     let requestId = headers.get('x-request-id');
     if (requestId === null) headers.set('X-Request-Id', (requestId = crypto.randomUUID()));
-    this.context = { method, path: new URL(url).pathname, requestId };
+    const target = new URL(url);
+    this.context = { method, path: target.pathname, requestId };
+    // A per-call baseUrl, a middleware or a path like "@host" could point `raw` elsewhere: the token stays home.
+    if (target.origin !== config.origin) throw new MeetingValidationError([{ field: 'baseUrl', message: `must be the client's origin ${config.origin}` }]);
     let retries = 0;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
