@@ -2,6 +2,7 @@
 export { createMeetingClient, type MeetingClient } from './client/client.js';
 export {
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MS,
   type AccessTokenSource,

@@ -5,6 +5,8 @@ import type { MeetingError } from './errors.js';
 
 export const DEFAULT_BASE_URL = 'https://api.meeting.huaweicloud.com';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** 16 MiB: a page of 500 users is about 0.3 MB, so only a broken or hostile server goes past it. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_RETRY: RetryOptions = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 10_000 };
 
 /** A static token, or a function asked for one before every attempt (and again after a 401). */
@@ -57,6 +59,11 @@ export interface MeetingClientOptions {
   language?: MeetingLanguage;
   /** Per attempt, from sending the request until the body is read. Default 30 000. */
   timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes. Past it the read stops and the call throws a
+   * MeetingMalformedResponseError (not retried). Default 16 MiB.
+   */
+  maxResponseBytes?: number;
   retry?: Partial<RetryOptions>;
   fetch?: MeetingFetch;
   /** Called before every attempt. Exceptions thrown by hooks are ignored. */
@@ -74,6 +81,7 @@ export interface ResolvedConfig {
   origin: string;
   language: MeetingLanguage;
   timeoutMs: number;
+  maxResponseBytes: number;
   retry: RetryOptions;
   fetch: MeetingFetch;
   onRequest: ((entry: RequestLogEntry) => void) | undefined;
@@ -132,6 +140,7 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
   if (options.baseUrl !== undefined) checkBaseUrl(p, options.baseUrl);
   if (options.language !== undefined) p.oneOf('language', options.language, LANGUAGES);
   if (options.timeoutMs !== undefined) p.integer('timeoutMs', options.timeoutMs, 1);
+  if (options.maxResponseBytes !== undefined) p.integer('maxResponseBytes', options.maxResponseBytes, 1);
   // An option given as undefined keeps its default, as the Partial type promises.
   const given = Object.entries(options.retry ?? {}).filter(([, value]) => value !== undefined);
   const retry = { ...DEFAULT_RETRY, ...Object.fromEntries(given) } as RetryOptions;
@@ -150,6 +159,7 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
     origin: base.origin,
     language: options.language ?? 'zh-CN',
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     retry,
     // Bound late so a test that stubs globalThis.fetch after creating the client still works.
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),

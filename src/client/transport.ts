@@ -4,7 +4,7 @@ import { createQuerySerializer } from 'openapi-fetch';
 import type { ResolvedConfig, ResponseLogEntry } from './config.js';
 import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutError, MeetingValidationError, type RequestContext } from './errors.js';
 import type { SecretSet } from './redact.js';
-import { apiError } from './response.js';
+import { apiError, malformed } from './response.js';
 import { isRetryableStatus, backoffDelay, retryDelay } from './retry.js';
 import type { TokenSource } from './token.js';
 
@@ -119,7 +119,7 @@ export class Exchange {
               ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
               : undefined;
         if (again === undefined) {
-          const text = await response.text();
+          const text = await this.#read(response);
           this.#logDone(attempt, started, status, undefined);
           return { response, text };
         }
@@ -130,7 +130,8 @@ export class Exchange {
         // Without `started`, the token failed: no attempt was made, and none is retried.
         if (started === undefined) throw failure;
         this.#logDone(attempt, started, status, failure);
-        if (failure instanceof MeetingAbortError || retries >= config.retry.maxRetries) throw failure;
+        // Only a timeout or a network failure is worth another try (not an abort, not an oversized body).
+        if (!(failure instanceof MeetingTimeoutError || failure instanceof MeetingNetworkError) || retries >= config.retry.maxRetries) throw failure;
         again = backoffDelay(retries++, config.retry, config.clock);
       } finally {
         this.#release?.();
@@ -138,6 +139,22 @@ export class Exchange {
       if (status === 401) reauthenticated = true;
       if (again > 0) await this.#sleep(again, signal);
     }
+  }
+
+  /** The body as text; past maxResponseBytes the read stops there, so memory stays bounded. */
+  async #read(response: Response): Promise<string> {
+    const limit = this.shared.config.maxResponseBytes;
+    const reader = response.body?.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    for (let size = 0, chunk; reader && !(chunk = await reader.read()).done; ) {
+      if ((size += chunk.value.byteLength) > limit) {
+        reader.cancel().catch(() => undefined);
+        throw malformed(this.context, response, `the body is larger than maxResponseBytes (${limit})`, '', this.shared.secrets);
+      }
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    return text + decoder.decode();
   }
 
   /** The typed error for anything that went wrong while sending or reading. */

@@ -1,0 +1,76 @@
+// maxResponseBytes: past the limit the read stops, the call fails (typed, not retried) and memory
+// stays bounded, even for a body far larger than the limit.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMeetingClient, DEFAULT_MAX_RESPONSE_BYTES, MeetingMalformedResponseError, MeetingValidationError } from '../../src/index.js';
+
+const MB = 1024 * 1024;
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+/** A server that streams `total` bytes of JSON-looking text, at the pace the client reads (chunked, no length). */
+async function streaming(total: number) {
+  const stats = { requests: 0, sent: 0 };
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  server = createServer((_req, res) => {
+    stats.requests++;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const pump = () => {
+      while (stats.sent < total && !res.destroyed) {
+        stats.sent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    res.write('{"count":1,"data":[],"pad":"');
+    pump();
+  });
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  return { baseUrl: `http://127.0.0.1:${(server?.address() as AddressInfo).port}`, stats };
+}
+
+describe('maxResponseBytes', () => {
+  it('defaults to 16 MiB and refuses a bad value by name', () => {
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(16 * MB);
+    expect(() => createMeetingClient({ accessToken: 'size-test-token', maxResponseBytes: 0 })).toThrow(MeetingValidationError);
+    expect(() => createMeetingClient({ accessToken: 'size-test-token', maxResponseBytes: 1.5 })).toThrow(/maxResponseBytes/);
+  });
+
+  it('stops a 200 MB body at the default limit, with bounded memory and no retry', async () => {
+    const { baseUrl, stats } = await streaming(200 * MB);
+    const client = createMeetingClient({ accessToken: 'size-test-token', baseUrl, retry: { maxRetries: 3, baseDelayMs: 0, maxDelayMs: 0 } });
+    const before = process.memoryUsage().rss;
+    const error = await client.searchUsers().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const growth = process.memoryUsage().rss - before;
+    console.log(`200 MB body: RSS growth ${(growth / MB).toFixed(1)} MB, server sent ${(stats.sent / MB).toFixed(1)} MB before the client stopped`);
+    expect(error).toBeInstanceOf(MeetingMalformedResponseError);
+    expect(error).toMatchObject({ status: 200, reason: `the body is larger than maxResponseBytes (${16 * MB})` });
+    expect((error as Error).message).toContain('maxResponseBytes');
+    expect(stats.requests).toBe(1);
+    // Buffered whole, the body took 790 MB; a quarter of the body is a margin that holds under load.
+    expect(growth).toBeLessThan(100 * MB);
+    expect(stats.sent).toBeLessThan(100 * MB);
+  });
+
+  it('applies a smaller limit to raw calls too', async () => {
+    const { baseUrl } = await streaming(1 * MB);
+    const client = createMeetingClient({ accessToken: 'size-test-token', baseUrl, maxResponseBytes: 64 * 1024, retry: { maxRetries: 0 } });
+    await expect(client.raw.GET('/v1/usg/dcs/corp/member')).rejects.toMatchObject({ name: 'MeetingMalformedResponseError', reason: 'the body is larger than maxResponseBytes (65536)' });
+  });
+
+  it('reads a body of exactly the limit', async () => {
+    const body = JSON.stringify({ count: 0, data: [] });
+    server = createServer((_req, res) => res.end(body));
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const client = createMeetingClient({ accessToken: 'size-test-token', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxResponseBytes: body.length });
+    await expect(client.searchUsers()).resolves.toMatchObject({ count: 0 });
+  });
+});
