@@ -10,17 +10,23 @@ const MAX_SECRETS = 16;
 
 export class SecretSet {
   readonly #secrets: string[] = [];
+  #pattern: RegExp | undefined;
 
+  /** Tokens are at least 8 characters (checked before they get here), so redacting one garbles nothing else. */
   add(secret: string): void {
-    if (!secret || this.#secrets.includes(secret)) return;
-    this.#secrets.push(secret);
-    if (this.#secrets.length > MAX_SECRETS) this.#secrets.shift();
+    if (this.#secrets.includes(secret)) return;
+    if (this.#secrets.push(secret) > MAX_SECRETS) this.#secrets.shift();
+    // A server may echo a token as sent, inside a JSON string (with "/" escaped or not), or
+    // percent-encoded (hex digits in either case: the pattern ignores case).
+    const forms = this.#secrets.flatMap((raw) => {
+      const json = JSON.stringify(raw).slice(1, -1);
+      return [raw, json, json.replaceAll('/', '\\/'), encodeURIComponent(raw)];
+    });
+    this.#pattern = new RegExp(forms.map((form) => form.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')).join('|'), 'gi');
   }
 
   redact(text: string): string {
-    let out = text;
-    for (const secret of this.#secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    return out;
+    return this.#pattern ? text.replace(this.#pattern, REDACTED) : text;
   }
 
   /** Response headers as a plain object, credentials replaced. */

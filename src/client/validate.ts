@@ -45,9 +45,12 @@ export class Problems {
     if (typeof value !== type) this.add(field, `must be a ${type}`);
   }
 
-  /** A token is checked for shape only; its value never appears in a message. */
+  /**
+   * A token is checked for shape only; its value never appears in a message. Real tokens are far
+   * longer than 8 characters: a shorter one is a mistake, and redacting it would garble messages.
+   */
   token(field: string, value: unknown): void {
-    if (typeof value !== 'string' || value.length === 0) this.add(field, 'must be a non-empty string');
+    if (typeof value !== 'string' || value.length < 8) this.add(field, 'must be a string of at least 8 characters');
     // What Headers.set accepts: a line break, another control character or a non-Latin-1 one would throw there.
     else if (/[^\t\x20-\x7e\x80-\xff]/.test(value)) this.add(field, 'must be a valid header value (no line break)');
   }

@@ -11,7 +11,7 @@ afterEach(async () => {
 
 async function setup(handler: Handler, timeoutMs?: number) {
   server = await startServer(handler);
-  return createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl, retry: { maxRetries: 0 }, timeoutMs });
+  return createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl, retry: { maxRetries: 0 }, timeoutMs });
 }
 
 const accounts = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`);

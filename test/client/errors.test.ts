@@ -258,3 +258,54 @@ describe('no token anywhere', () => {
     expectNoToken(await failure(c.searchUsers()));
   });
 });
+
+describe('encoded forms of the token', () => {
+  // Characters that JSON and percent-encoding both rewrite.
+  const SPECIAL = 'Tk/7f+3a"9c\\DISTINCT=SECRET~41b2';
+  const json = JSON.stringify(SPECIAL).slice(1, -1);
+  const forms = {
+    raw: SPECIAL,
+    json,
+    'json with \\/': json.replaceAll('/', '\\/'),
+    'percent-encoded': encodeURIComponent(SPECIAL),
+    'percent-encoded, lower-case hex': encodeURIComponent(SPECIAL).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+  };
+
+  it.each(Object.entries(forms))('redacts the %s form in the body, the message and every rendering', async (_name, form) => {
+    const c = await client(
+      [
+        { status: 502, headers: { 'content-type': 'text/html', 'x-echo': `token=${form}` }, body: `<p>token=${form}</p>` },
+        { status: 400, body: { error_code: 'USG.1', error_msg: `token=${form}` } },
+        // Re-serialised by the client for errorMessage: the raw token comes out JSON-escaped.
+        { status: 400, body: { echoed: `token=${SPECIAL}` } },
+      ],
+      { accessToken: SPECIAL },
+    );
+    for (let i = 0; i < 3; i++) {
+      const error = (await failure(c.searchUsers())) as MeetingApiError;
+      expect(error.errorMessage).toMatch(/token=\[REDACTED\]/);
+      for (const text of renderings(error)) for (const f of Object.values(forms)) expect(text).not.toContain(f);
+    }
+    expect(server?.requests[0]?.headers['x-access-token']).toBe(SPECIAL);
+  });
+});
+
+describe('short tokens', () => {
+  it.each(['', 'a', 'ab', 'seven77'])('refuses %j as accessToken, naming the field', async (token) => {
+    const error = await failure(Promise.resolve().then(() => createMeetingClient({ accessToken: token })));
+    expect(error).toBeInstanceOf(MeetingValidationError);
+    expect((error as MeetingValidationError).problems).toEqual([{ field: 'accessToken', message: 'must be a string of at least 8 characters' }]);
+  });
+
+  it('refuses a short token from a provider at call time, without sending', async () => {
+    const c = await client([{ body: { count: 0, data: [] } }], { accessToken: () => 'x' });
+    const error = await failure(c.searchUsers());
+    expect(error).toBeInstanceOf(MeetingValidationError);
+    expect(server?.requests).toHaveLength(0);
+  });
+
+  it('accepts 8 characters, and redacting them leaves the rest of a message alone', async () => {
+    const c = await client([{ status: 400, body: { error_code: 'USG.2', error_msg: 'eight888 in a text about eight 888' } }], { accessToken: 'eight888' });
+    expect(await failure(c.searchUsers())).toMatchObject({ errorMessage: '[REDACTED] in a text about eight 888' });
+  });
+});

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 async function setup(handler: Handler) {
   server = await startServer(handler);
-  return createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl, retry: { maxRetries: 0 } });
+  return createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl, retry: { maxRetries: 0 } });
 }
 
 async function collect(users: AsyncIterable<MeetingUser>): Promise<string[]> {
@@ -108,7 +108,7 @@ describe('reading every user once', () => {
             return { body: { count: total, data: fakeUsers(offset, limit, total) } };
           });
           try {
-            const client = createMeetingClient({ accessToken: 't', baseUrl: s.baseUrl, retry: { maxRetries: 0 } });
+            const client = createMeetingClient({ accessToken: 'test-token', baseUrl: s.baseUrl, retry: { maxRetries: 0 } });
             expect(await collect(client.searchAllUsers({}, { pageSize, concurrency }))).toEqual(ids(0, count));
           } finally {
             await s.close();
@@ -159,7 +159,7 @@ describe('concurrency and memory', () => {
     });
     const signals: AbortSignal[] = [];
     const client = createMeetingClient({
-      accessToken: 't',
+      accessToken: 'test-token',
       baseUrl: server.baseUrl,
       fetch: (url, init) => {
         if (init.signal) signals.push(init.signal);

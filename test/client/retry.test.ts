@@ -29,7 +29,7 @@ function fakeClock(random = 0.5, now = Date.UTC(2026, 0, 1)) {
 async function setup(replies: Reply[], options: Partial<MeetingClientOptions> = {}) {
   server = await startServer(replies);
   const fake = fakeClock();
-  const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl, clock: fake.clock, retry: { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1_000 }, ...options });
+  const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl, clock: fake.clock, retry: { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1_000 }, ...options });
   return { client, waits: fake.waits, requests: server.requests };
 }
 
@@ -99,14 +99,14 @@ describe('which failures are retried', () => {
           if (signal?.aborted) reject(signal.reason);
         }),
     };
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl, clock });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl, clock });
     await expect(client.searchUsers({}, { signal: controller.signal })).rejects.toBeInstanceOf(MeetingAbortError);
     expect(server.requests).toHaveLength(1);
   });
 
   it('passes on an error from a sleep that was not aborted', async () => {
     server = await startServer([{ status: 503 }]);
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl, clock: { sleep: () => Promise.reject(new Error('clock broke')) } });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl, clock: { sleep: () => Promise.reject(new Error('clock broke')) } });
     await expect(client.searchUsers()).rejects.toThrow('clock broke');
   });
 });
@@ -171,7 +171,7 @@ describe('how long it waits', () => {
 
   it('spends roughly the backoff in real time (generous bounds)', async () => {
     server = await startServer([{ status: 503 }, { status: 503 }, ok]);
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl, retry: { baseDelayMs: 40, maxDelayMs: 1_000 } });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl, retry: { baseDelayMs: 40, maxDelayMs: 1_000 } });
     const started = performance.now();
     await client.searchUsers();
     const elapsed = performance.now() - started;
@@ -183,18 +183,18 @@ describe('how long it waits', () => {
 
 describe('a 401 with a token provider', () => {
   it('asks the provider again and retries once', async () => {
-    const tokens = ['old', 'new', 'newer'];
+    const tokens = ['old-token', 'new-token', 'newer-token'];
     let asked = 0;
-    const { client, requests, waits } = await setup([{ status: 401 }, ok], { accessToken: () => tokens[asked++] ?? 'x' });
+    const { client, requests, waits } = await setup([{ status: 401 }, ok], { accessToken: () => tokens[asked++] ?? 'no-more-tokens' });
     await expect(client.searchUsers()).resolves.toMatchObject({ count: 0 });
-    expect(requests.map((r) => r.headers['x-access-token'])).toEqual(['old', 'new']);
+    expect(requests.map((r) => r.headers['x-access-token'])).toEqual(['old-token', 'new-token']);
     expect(waits).toEqual([]);
   });
 
   it('fails on a second 401 without asking a third time', async () => {
     let asked = 0;
     const { client, requests } = await setup([{ status: 401, body: { error_code: 'USG.000000004', error_msg: 'expired' } }], {
-      accessToken: async () => `tok-${++asked}`,
+      accessToken: async () => `rotating-token-${++asked}`,
     });
     await expect(client.searchUsers()).rejects.toMatchObject({ status: 401, errorCode: 'USG.000000004' });
     expect(requests).toHaveLength(2);

@@ -42,7 +42,7 @@ describe('client options', () => {
   });
 
   it('keeps the default of a retry option given as undefined', () => {
-    expect(() => createMeetingClient({ accessToken: 't', retry: { maxRetries: undefined, maxDelayMs: 50 } })).not.toThrow();
+    expect(() => createMeetingClient({ accessToken: 'test-token', retry: { maxRetries: undefined, maxDelayMs: 50 } })).not.toThrow();
   });
 
   it.each([
@@ -60,7 +60,7 @@ describe('client options', () => {
   });
 
   it.each(['http://127.0.0.1:1', 'http://127.9.8.7', 'http://localhost:8080/base', 'http://[::1]:9', 'https://api.meeting.huaweicloud.com'])('accepts %s', (baseUrl) => {
-    expect(() => createMeetingClient({ accessToken: 't', baseUrl })).not.toThrow();
+    expect(() => createMeetingClient({ accessToken: 'test-token', baseUrl })).not.toThrow();
   });
 
   it.each([
@@ -72,7 +72,7 @@ describe('client options', () => {
   ])('sends to the URL that was checked for %j, not to the string with the path appended', async (baseUrl, expected) => {
     const urls: string[] = [];
     const client = createMeetingClient({
-      accessToken: 't',
+      accessToken: 'test-token',
       baseUrl,
       fetch: async (url) => {
         urls.push(url.split('?')[0] ?? url);
@@ -84,7 +84,7 @@ describe('client options', () => {
   });
 
   it.each(['http://example.com', 'http://10.0.0.1', 'http://128.0.0.1', 'ftp://127.0.0.1', 'not a url', 'https://u:p@host', 'https://host/?a=1'])('refuses %s', async (baseUrl) => {
-    expect(fields(await problemsOf(() => createMeetingClient({ accessToken: 't', baseUrl })))).toContain('baseUrl');
+    expect(fields(await problemsOf(() => createMeetingClient({ accessToken: 'test-token', baseUrl })))).toContain('baseUrl');
   });
 
   it('refuses a non-object', async () => {
@@ -94,7 +94,7 @@ describe('client options', () => {
 
 describe('SearchUsers input', () => {
   it('lists every bad parameter and sends nothing', async () => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl });
     const before = server.requests.length;
     const problems = await problemsOf(() =>
       client.searchUsers({
@@ -140,18 +140,18 @@ describe('SearchUsers input', () => {
     // eslint-disable-next-line no-sparse-arrays
     [{ userType: [2, , 12] }, 'query.userType[1]'],
   ])('refuses %j', async (query, field) => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl });
     expect(fields(await problemsOf(() => client.searchUsers(query as unknown as SearchUsersQuery)))).toEqual([field]);
   });
 
   it('refuses a query that is not an object and bad call options', async () => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl });
     const problems = await problemsOf(() => client.searchUsers([] as unknown as SearchUsersQuery, { timeoutMs: -5, requestId: 'has space', signal: {} as AbortSignal }));
     expect(fields(problems)).toEqual(['query', 'timeoutMs', 'requestId', 'signal']);
   });
 
   it('refuses offset, limit and bad paging options in searchAllUsers before sending', async () => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl });
     const before = server.requests.length;
     const problems = await problemsOf(async () => {
       for await (const user of client.searchAllUsers({ offset: 0, limit: 5 } as never, { pageSize: 0, concurrency: 0 })) void user;
@@ -163,7 +163,7 @@ describe('SearchUsers input', () => {
 
 describe('BatchUpdateUserStatus input', () => {
   it('lists every bad field and sends nothing', async () => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl });
     const before = server.requests.length;
     const problems = await problemsOf(() =>
       client.batchUpdateUserStatus({ status: 2, accountType: 3, accounts: ['ok', '', 7, '  '] } as never, { chunkSize: 0, concurrency: 1.5 }),
@@ -173,12 +173,12 @@ describe('BatchUpdateUserStatus input', () => {
   });
 
   it.each([[[]], [undefined], ['a']])('refuses accounts %j', async (accounts) => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl });
     expect(fields(await problemsOf(() => client.batchUpdateUserStatus({ status: 0, accounts } as never)))).toEqual(['accounts']);
   });
 
   it('refuses a hole in the account list (it would be sent as null)', async () => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl });
     const before = server.requests.length;
     // eslint-disable-next-line no-sparse-arrays
     expect(fields(await problemsOf(() => client.batchUpdateUserStatus({ status: 0, accounts: ['a', , 'b'] as string[] })))).toEqual(['accounts[1]']);
@@ -187,7 +187,7 @@ describe('BatchUpdateUserStatus input', () => {
   });
 
   it('refuses a missing input object', async () => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: server.baseUrl });
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: server.baseUrl });
     expect(fields(await problemsOf(() => client.batchUpdateUserStatus(null as never)))).toEqual(['input']);
   });
 
