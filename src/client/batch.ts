@@ -53,33 +53,33 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** One request; its 200 body is ignored whatever it holds (the spec defines none). */
-async function updateChunk(core: Core, input: BatchUpdateInput, accounts: string[], options: CallOptions): Promise<void> {
-  const query = input.accountType === undefined ? undefined : { accountType: input.accountType };
-  await new Exchange(core, options).call('PUT', BATCH_STATUS_PATH.replace('{value}', String(input.status)), query, accounts);
-}
-
 /** See `MeetingClient.batchUpdateUserStatus`. */
 export async function batchUpdateUserStatus(core: Core, input: BatchUpdateInput, options?: BatchUpdateOptions): Promise<BatchUpdateResult> {
   check(input, options);
   const chunks = chunk(input.accounts, options?.chunkSize ?? DEFAULT_CHUNK_SIZE);
-  const outcomes: (MeetingError | null)[] = new Array<MeetingError | null>(chunks.length).fill(null);
+  const query = input.accountType === undefined ? undefined : { accountType: input.accountType };
+  const path = BATCH_STATUS_PATH.replace('{value}', String(input.status));
+  const updated: string[] = [];
+  const failed: FailedChunk[] = [];
+  const unconfirmed: FailedChunk[] = [];
+  // Per chunk: undefined when updated, else where its failure goes.
+  const outcomes: [FailedChunk[], MeetingError][] = [];
   await forEachConcurrently(chunks, options?.concurrency ?? DEFAULT_BATCH_CONCURRENCY, async (accounts, index) => {
     // One id per request: several chunks sharing the caller's id would be indistinguishable.
     const requestId = options?.requestId === undefined || chunks.length === 1 ? options?.requestId : `${options.requestId}-${index + 1}`;
+    // The status decides (the 200 has no body in the spec): a body that stalls after it changes nothing.
+    const exchange = new Exchange(core, { signal: options?.signal, timeoutMs: options?.timeoutMs, requestId }, true);
     try {
-      await updateChunk(core, input, accounts, { signal: options?.signal, timeoutMs: options?.timeoutMs, requestId });
+      await exchange.call('PUT', path, query, accounts);
     } catch (error) {
-      outcomes[index] = error as MeetingError;
+      outcomes[index] = [exchange.pending ? unconfirmed : failed, error as MeetingError];
     }
   });
-  const updated: string[] = [];
-  const failed: FailedChunk[] = [];
   chunks.forEach((accounts, index) => {
-    const error = outcomes[index];
-    if (error) failed.push({ accounts, error });
+    const outcome = outcomes[index];
+    if (outcome) outcome[0].push({ accounts, error: outcome[1] });
     else updated.push(...accounts);
   });
-  if (failed.length > 0) throw new MeetingBatchError(updated, failed);
+  if (failed.length + unconfirmed.length > 0) throw new MeetingBatchError(updated, failed, unconfirmed);
   return { updated };
 }

@@ -110,17 +110,29 @@ export interface FailedChunk {
 }
 
 /**
- * Some chunks of `batchUpdateUserStatus` failed. `updated` and the `failed[].accounts` together are
- * exactly the accounts given, each once per occurrence: retry `failed` to finish the job.
+ * Some chunks of `batchUpdateUserStatus` were not confirmed. `updated`, `failed[].accounts` and
+ * `unconfirmed[].accounts` together are exactly the accounts given, each once per occurrence.
  */
 export class MeetingBatchError extends MeetingError {
+  /** Chunks the server answered with a 2xx. */
   declare readonly updated: string[];
+  /** Chunks refused by the server (an HTTP error status) or never sent (an abort): not applied. */
   declare readonly failed: FailedChunk[];
-  constructor(updated: string[], failed: FailedChunk[]) {
-    const notUpdated = failed.reduce((n, f) => n + f.accounts.length, 0);
-    super(`${notUpdated} of ${notUpdated + updated.length} accounts were not updated (${failed.length} failed chunk(s); first error: ${failed[0]?.error.message ?? 'none'})`);
+  /**
+   * Chunks whose last request got no status (a timeout or a network failure before the response
+   * headers, or an abort while it was out): the server may or may not have applied them. Re-send
+   * them (the operation is idempotent), or read their status back with SearchUsers.
+   */
+  declare readonly unconfirmed: FailedChunk[];
+  constructor(updated: string[], failed: FailedChunk[], unconfirmed: FailedChunk[]) {
+    const count = (chunks: FailedChunk[]) => chunks.reduce((n, c) => n + c.accounts.length, 0);
+    const notUpdated = count(failed) + count(unconfirmed);
+    super(
+      `${notUpdated} of ${notUpdated + updated.length} accounts are not confirmed updated (${failed.length} chunk(s) failed, ${unconfirmed.length} unconfirmed; first error: ${(failed[0] ?? unconfirmed[0])?.error.message})`,
+    );
     this.updated = updated;
     this.failed = failed;
+    this.unconfirmed = unconfirmed;
   }
 }
 

@@ -50,15 +50,22 @@ const serializeQuery = createQuerySerializer();
 export class Exchange {
   /** Set when sending starts; read by the typed methods to describe a failure. */
   declare context: RequestContext;
+  /**
+   * True while the last attempt sent has no status: the server may or may not have applied it. A
+   * batch reports such a chunk as unconfirmed, not failed.
+   */
+  pending = false;
   #timedOut = false;
   #release: (() => void) | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #timeoutMs: number;
   readonly #requestId: string | undefined;
 
+  /** `statusOnly`: a 2xx is final as soon as it arrives; its body is dropped unread (it may stall or break). */
   constructor(
     private readonly shared: Shared,
     settings: CallSettings,
+    private readonly statusOnly = false,
   ) {
     this.#timeoutMs = settings.timeoutMs ?? shared.config.timeoutMs;
     this.#signal = settings.signal;
@@ -109,9 +116,11 @@ export class Exchange {
         attemptSignal.throwIfAborted();
         this.#log(attempt);
         started = performance.now();
+        this.pending = true;
         // `manual`: a redirect would carry X-Access-Token to wherever it points.
         const response = await config.fetch(url, { method, headers, body, signal: attemptSignal, redirect: 'manual' });
         status = response.status;
+        this.pending = false;
         again =
           status === 401 && tokens.refreshable && !reauthenticated
             ? 0
@@ -119,7 +128,7 @@ export class Exchange {
               ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
               : undefined;
         if (again === undefined) {
-          const text = await this.#read(response);
+          const text = this.statusOnly && response.ok ? (response.body?.cancel().catch(() => undefined), '') : await this.#read(response);
           this.#logDone(attempt, started, status, undefined);
           return { response, text };
         }

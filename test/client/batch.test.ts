@@ -1,10 +1,11 @@
 // batchUpdateUserStatus: chunks, bounded concurrency, and an exact partition on partial failure.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createMeetingClient, MeetingAbortError, MeetingApiError, MeetingBatchError, MeetingTimeoutError } from '../../src/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMeetingClient, MeetingAbortError, MeetingApiError, MeetingBatchError, MeetingNetworkError, MeetingTimeoutError, type MeetingFetch } from '../../src/index.js';
 import { startServer, type Handler, type TestServer } from './server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -27,11 +28,19 @@ describe('chunks', () => {
   });
 
   it('honours chunkSize and concurrency', async () => {
+    // Each request is held until a second one is in flight (or it is the last): `most` is then
+    // exactly the concurrency, however slowly the machine runs.
     let inFlight = 0;
     let most = 0;
-    const client = await setup(async () => {
+    let release: (() => void)[] = [];
+    const client = await setup(async (_request, index) => {
       most = Math.max(most, ++inFlight);
-      await new Promise((r) => setTimeout(r, 15));
+      const held = new Promise<void>((resolve) => release.push(resolve));
+      if (inFlight === 2 || index === 6) {
+        release.forEach((r) => r());
+        release = [];
+      }
+      await held;
       inFlight--;
       return { status: 200 };
     });
@@ -48,31 +57,57 @@ describe('chunks', () => {
 });
 
 describe('partial failure', () => {
-  it('says exactly which accounts were updated and which failed with which error', async () => {
-    const client = await setup((req) => {
-      const body = JSON.parse(req.body) as string[];
-      if (body.includes('a4')) return { status: 400, body: { error_code: 'USG.201040000', error_msg: 'user does not exist' } };
-      if (body.includes('a8')) return { delayMs: 500, status: 200 };
-      return { status: 200 };
-    }, 100);
-    const all = accounts(10);
-    const error = await client.batchUpdateUserStatus({ status: 1, accounts: all }, { chunkSize: 3 }).catch((e: unknown) => e);
+  /** A fetch that answers each chunk by the first account in it, with no network and no real time. */
+  function scripted(): MeetingFetch {
+    const stalled = () => new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{')) });
+    return async (_url, init) => {
+      const [first] = JSON.parse(init.body as string) as string[];
+      switch (first) {
+        case 'a0': // 200, then the body stalls: the status decides, the chunk is updated
+          return new Response(stalled(), { status: 200 });
+        case 'a3':
+          return Response.json({ error_code: 'USG.201040000', error_msg: 'user does not exist' }, { status: 400 });
+        case 'a6': // no status before the timeout
+          return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+        case 'a9':
+          throw new TypeError('fetch failed');
+        case 'a12': // 200, then the body breaks
+          return new Response(new ReadableStream({ pull: (c) => c.error(new Error('reset')) }), { status: 200 });
+        default:
+          return new Response(null, { status: 200 });
+      }
+    };
+  }
+
+  it('says exactly which accounts were updated, which failed and which are unconfirmed', async () => {
+    vi.useFakeTimers();
+    const client = createMeetingClient({ accessToken: 'test-token', baseUrl: 'https://api.example.com', fetch: scripted(), retry: { maxRetries: 0 }, timeoutMs: 100 });
+    const all = accounts(16);
+    const pending = client.batchUpdateUserStatus({ status: 1, accounts: all }, { chunkSize: 3 }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    const error = await pending;
     expect(error).toBeInstanceOf(MeetingBatchError);
     const batch = error as MeetingBatchError;
-    expect(batch.updated).toEqual(['a0', 'a1', 'a2', 'a9']);
-    expect(batch.failed.map((f) => f.accounts)).toEqual([
-      ['a3', 'a4', 'a5'],
-      ['a6', 'a7', 'a8'],
-    ]);
+    expect(batch.updated).toEqual(['a0', 'a1', 'a2', 'a12', 'a13', 'a14', 'a15']);
+    expect(batch.failed.map((f) => f.accounts)).toEqual([['a3', 'a4', 'a5']]);
     expect(batch.failed[0]?.error).toBeInstanceOf(MeetingApiError);
     expect(batch.failed[0]?.error).toMatchObject({ status: 400, errorCode: 'USG.201040000' });
-    expect(batch.failed[1]?.error).toBeInstanceOf(MeetingTimeoutError);
-    expect(batch.message).toMatch(/^6 of 10 accounts were not updated \(2 failed chunk\(s\); first error: PUT .*USG\.201040000/);
+    expect(batch.unconfirmed.map((f) => f.accounts)).toEqual([
+      ['a6', 'a7', 'a8'],
+      ['a9', 'a10', 'a11'],
+    ]);
+    expect(batch.unconfirmed.map((f) => f.error.constructor)).toEqual([MeetingTimeoutError, MeetingNetworkError]);
+    expect(batch.message).toMatch(/^9 of 16 accounts are not confirmed updated \(1 chunk\(s\) failed, 2 unconfirmed; first error: PUT .*USG\.201040000/);
     // Nothing lost, nothing counted twice.
-    expect([...batch.updated, ...batch.failed.flatMap((f) => f.accounts)].sort()).toEqual([...all].sort());
+    expect([...batch.updated, ...[...batch.failed, ...batch.unconfirmed].flatMap((f) => f.accounts)].sort()).toEqual([...all].sort());
   });
 
-  it('reports the chunks not yet sent as aborted when the caller aborts', async () => {
+  it('counts a 200 whose body stalls as updated on a real connection too', async () => {
+    const client = await setup(() => ({ status: 200, stallBody: true, body: 'never ends' }));
+    await expect(client.batchUpdateUserStatus({ status: 0, accounts: ['a'] })).resolves.toEqual({ updated: ['a'] });
+  });
+
+  it('reports the chunk out when the caller aborts as unconfirmed, and the chunks not yet sent as failed', async () => {
     const controller = new AbortController();
     const client = await setup(() => {
       controller.abort();
@@ -82,8 +117,13 @@ describe('partial failure', () => {
       .batchUpdateUserStatus({ status: 0, accounts: accounts(6) }, { chunkSize: 2, concurrency: 1, signal: controller.signal })
       .catch((e: unknown) => e)) as MeetingBatchError;
     expect(error).toBeInstanceOf(MeetingBatchError);
-    expect(error.updated.length + error.failed.flatMap((f) => f.accounts).length).toBe(6);
-    expect(error.failed.at(-1)?.error).toBeInstanceOf(MeetingAbortError);
-    expect(error.failed.at(-1)?.accounts).toEqual(['a4', 'a5']);
+    expect(error.updated).toEqual([]);
+    expect(error.unconfirmed.map((f) => f.accounts)).toEqual([['a0', 'a1']]);
+    expect(error.failed.map((f) => f.accounts)).toEqual([
+      ['a2', 'a3'],
+      ['a4', 'a5'],
+    ]);
+    for (const f of [...error.failed, ...error.unconfirmed]) expect(f.error).toBeInstanceOf(MeetingAbortError);
+    expect(server?.requests).toHaveLength(1);
   });
 });
