@@ -27,6 +27,7 @@ export {
   MeetingApiError,
   MeetingBatchError,
   MeetingError,
+  MeetingIncompleteListingError,
   MeetingMalformedResponseError,
   MeetingNetworkError,
   MeetingRequestError,

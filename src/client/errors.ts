@@ -103,6 +103,22 @@ export class MeetingMalformedResponseError extends MeetingRequestError {
   }
 }
 
+/**
+ * `searchAllUsers` got an empty page before the `count` the server reported: the listing stopped
+ * short (every user before it was yielded). A directory that shrank reports the smaller `count` and
+ * ends cleanly instead.
+ */
+export class MeetingIncompleteListingError extends MeetingError {
+  /** Users read (and yielded) before the empty page. */
+  declare readonly received: number;
+  /** The `count` the server reported: how many there should have been. */
+  declare readonly count: number;
+  constructor(received: number, count: number) {
+    super(`searchAllUsers read ${received} of ${count} users: the page at offset ${received} came back empty`);
+    Object.assign(this, { received, count });
+  }
+}
+
 /** One chunk of a batch that failed, with the error it failed with. */
 export interface FailedChunk {
   accounts: string[];
@@ -147,6 +163,7 @@ for (const [error, name] of [
   [MeetingAbortError, 'MeetingAbortError'],
   [MeetingMalformedResponseError, 'MeetingMalformedResponseError'],
   [MeetingBatchError, 'MeetingBatchError'],
+  [MeetingIncompleteListingError, 'MeetingIncompleteListingError'],
 ] as const) {
   error.prototype.name = name;
 }

@@ -1,5 +1,6 @@
 // searchAllUsers: every user of a query, page by page, in order, with bounded memory.
-import type { Core } from './core.js';
+import type { CallOptions, Core } from './core.js';
+import { MeetingIncompleteListingError } from './errors.js';
 import { requestPage } from './search.js';
 import type { MeetingUser, SearchUsersPage, SearchUsersQuery } from './types.js';
 import { checkCallOptions, checkSearchQuery, Problems } from './validate.js';
@@ -7,14 +8,12 @@ import { checkCallOptions, checkSearchQuery, Problems } from './validate.js';
 export const DEFAULT_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_CONCURRENCY = 1;
 
-export interface SearchAllOptions {
+/** `requestId` is the prefix of each page's id: page n is sent with `requestId-n`, so one listing can be traced. */
+export interface SearchAllOptions extends CallOptions {
   /** Records asked for per request. Default 100. */
   pageSize?: number;
   /** Pages in flight at once after the first. Default 1. */
   concurrency?: number;
-  signal?: AbortSignal;
-  /** Per attempt of each page request. */
-  timeoutMs?: number;
 }
 
 /** The query without the paging keys, which searchAllUsers sets itself. */
@@ -47,8 +46,10 @@ export async function* searchAllUsers(core: Core, query?: SearchAllQuery, option
   // Aborts the pages still in flight when the consumer stops early or a page fails.
   const stop = new AbortController();
   const signal = options?.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  let pages = 0;
   const fetchSlot = (offset: number, limit: number): Slot => {
-    const page = requestPage(core, { ...query, offset, limit }, { signal, timeoutMs: options?.timeoutMs });
+    const requestId = options?.requestId === undefined ? undefined : `${options.requestId}-${++pages}`;
+    const page = requestPage(core, { ...query, offset, limit }, { signal, timeoutMs: options?.timeoutMs, requestId });
     // Slots behind a failed one are never awaited; this keeps their rejection from going unhandled.
     page.catch(() => undefined);
     return { offset, limit, page };
@@ -67,8 +68,8 @@ export async function* searchAllUsers(core: Core, query?: SearchAllQuery, option
       // At or past the end, the server repeats the last page: nothing new can come from here on.
       if (slot.offset >= target) return;
       const received = Math.min(page.data.length, slot.limit, target - slot.offset);
-      // An empty page before the target means records were removed meanwhile: the end moved up.
-      if (received === 0) return;
+      // Empty before the count this very page reports: the listing would end short without a word.
+      if (received === 0) throw new MeetingIncompleteListingError(slot.offset, target);
       const end = slot.offset + received;
       if (first) {
         first = false;

@@ -2,7 +2,7 @@
 // counts, failures and early exits, and never holds more than a few pages.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMeetingClient, MeetingApiError, MeetingMalformedResponseError, type MeetingUser } from '../../src/index.js';
+import { createMeetingClient, MeetingApiError, MeetingIncompleteListingError, MeetingMalformedResponseError, type MeetingUser } from '../../src/index.js';
 import { fakeUsers, pagingHandler, startServer, type Handler, type Recorded, type TestServer } from './server.js';
 
 let server: TestServer | undefined;
@@ -120,6 +120,20 @@ describe('reading every user once', () => {
   });
 });
 
+describe('request ids', () => {
+  it('makes the caller\'s requestId the prefix of each page\'s id', async () => {
+    const client = await setup(pagingHandler(() => 25));
+    expect(await collect(client.searchAllUsers({}, { pageSize: 10, requestId: 'job-42' }))).toEqual(ids(0, 25));
+    expect(server?.requests.map((r) => r.headers['x-request-id'])).toEqual(['job-42-1', 'job-42-2', 'job-42-3']);
+  });
+
+  it('gives every page a fresh UUID otherwise', async () => {
+    const client = await setup(pagingHandler(() => 25));
+    await collect(client.searchAllUsers({}, { pageSize: 10 }));
+    expect(new Set(server?.requests.map((r) => r.headers['x-request-id'])).size).toBe(3);
+  });
+});
+
 describe('concurrency and memory', () => {
   it('fetches the first page alone, then at most `concurrency` at once, yielding in order', async () => {
     let inFlight = 0;
@@ -190,12 +204,39 @@ describe('when the data changes or a page fails', () => {
     expect(await collect(client.searchAllUsers({}, { pageSize: 10 }))).toEqual(ids(0, 15));
   });
 
-  it('stops on an empty page before count', async () => {
+  it('throws MeetingIncompleteListingError on an empty page before count, after yielding what it read', async () => {
     const client = await setup((req) => {
       const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset'));
       return { body: { count: 50, data: offset >= 20 ? [] : fakeUsers(offset, 10, 50) } };
     });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const user of client.searchAllUsers({}, { pageSize: 10, concurrency: 2 })) seen.push(user.id ?? '');
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(ids(0, 20));
+    expect(error).toBeInstanceOf(MeetingIncompleteListingError);
+    expect(error).toMatchObject({ name: 'MeetingIncompleteListingError', received: 20, count: 50 });
+    expect((error as Error).message).toBe('searchAllUsers read 20 of 50 users: the page at offset 20 came back empty');
+  });
+
+  it('throws it too when the rest of a short page comes back empty', async () => {
+    // 25 users, but the server never returns more than the first 23.
+    const client = await setup((req) => {
+      const q = new URL(req.url, 'http://x').searchParams;
+      const offset = Number(q.get('offset'));
+      return { body: { count: 25, data: fakeUsers(offset, Number(q.get('limit')), 23) } };
+    });
+    await expect(collect(client.searchAllUsers({}, { pageSize: 10 }))).rejects.toMatchObject({ received: 23, count: 25 });
+  });
+
+  it('ends cleanly when the empty page reports the smaller count of a shrunk directory', async () => {
+    // 30 users, then 10 are removed: the page at offset 20 is empty and says count 20.
+    const client = await setup((req) => {
+      const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset'));
+      return { body: offset >= 20 ? { count: 20, data: [] } : { count: 30, data: fakeUsers(offset, 10, 30) } };
+    });
     expect(await collect(client.searchAllUsers({}, { pageSize: 10 }))).toEqual(ids(0, 20));
+    expect(server?.requests).toHaveLength(3);
   });
 
   it('ends even if count keeps growing, after the first count', async () => {
