@@ -20,7 +20,10 @@ export interface RetryOptions {
   maxRetries: number;
   /** First backoff delay; doubles on each retry, with jitter. Default 500. */
   baseDelayMs: number;
-  /** Upper bound on any wait, including one asked for by `Retry-After`. Default 10 000. */
+  /**
+   * Upper bound on any backoff. A `Retry-After` above it is not shortened: the call gives up with a
+   * MeetingApiError carrying `retryAfterMs`. Default 10 000.
+   */
   maxDelayMs: number;
 }
 

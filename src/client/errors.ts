@@ -61,7 +61,12 @@ export class MeetingApiError extends MeetingRequestError {
   declare readonly errorMessage: string | undefined;
   /** Response headers, credentials redacted. */
   declare readonly headers: Record<string, string>;
-  constructor(init: RequestContext & { status: number; errorCode: string | undefined; errorMessage: string | undefined; headers: Record<string, string> }) {
+  /**
+   * On a 429 or 5xx, the wait `Retry-After` asked for, in ms. The client retries no sooner; when it
+   * is above `retry.maxDelayMs` it gives up at once with this error.
+   */
+  declare readonly retryAfterMs: number | undefined;
+  constructor(init: RequestContext & { status: number; errorCode: string | undefined; errorMessage: string | undefined; headers: Record<string, string>; retryAfterMs: number | undefined }) {
     const what = [init.errorCode, init.errorMessage].filter(Boolean).join(' ') || 'no error details in the response body';
     super(`failed with HTTP ${init.status}: ${what}`, init);
   }

@@ -21,7 +21,7 @@ function field(body: unknown, name: string): string | undefined {
  * The error for a non-2xx response. The body may be JSON (the API's error object, or anything else),
  * text (an HTML page from a gateway) or empty.
  */
-export function apiError(context: RequestContext, { response, text }: Answer, secrets: SecretSet): MeetingApiError {
+export function apiError(context: RequestContext, { response, text, retryAfterMs }: Answer, secrets: SecretSet): MeetingApiError {
   let body: unknown = text.trim();
   try {
     body = JSON.parse(text);
@@ -41,6 +41,7 @@ export function apiError(context: RequestContext, { response, text }: Answer, se
     errorMessage: errorMessage === undefined ? undefined : secrets.redact(errorMessage),
     requestId: field(body, 'request_id') ?? response.headers.get('x-request-id') ?? context.requestId,
     headers: secrets.headers(response.headers),
+    retryAfterMs,
   });
 }
 

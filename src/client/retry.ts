@@ -29,8 +29,10 @@ export function parseRetryAfter(value: string | null, clock: Clock): number | un
   return Math.max(0, date - clock.now());
 }
 
-/** The wait before the next attempt: the server's Retry-After when it gave one, else backoff; never above maxDelayMs. */
-export function retryDelay(retry: number, retryAfter: string | null, options: RetryOptions, clock: Clock): number {
-  const asked = parseRetryAfter(retryAfter, clock);
-  return Math.min(options.maxDelayMs, asked ?? backoffDelay(retry, options, clock));
+/**
+ * The wait before retry number `retry`: exactly what Retry-After asked for (never less), else the
+ * backoff. Undefined when Retry-After asks for more than maxDelayMs: the call gives up instead.
+ */
+export function retryDelay(retry: number, retryAfterMs: number | undefined, options: RetryOptions, clock: Clock): number | undefined {
+  return retryAfterMs === undefined ? backoffDelay(retry, options, clock) : retryAfterMs > options.maxDelayMs ? undefined : retryAfterMs;
 }

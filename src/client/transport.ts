@@ -5,7 +5,7 @@ import type { ResolvedConfig, ResponseLogEntry } from './config.js';
 import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutError, MeetingValidationError, type RequestContext } from './errors.js';
 import type { SecretSet } from './redact.js';
 import { apiError, malformed } from './response.js';
-import { isRetryableStatus, backoffDelay, retryDelay } from './retry.js';
+import { isRetryableStatus, backoffDelay, parseRetryAfter, retryDelay } from './retry.js';
 import type { TokenSource } from './token.js';
 
 export interface Shared {
@@ -33,6 +33,8 @@ interface Outgoing {
 export interface Answer {
   response: Response;
   text: string;
+  /** What Retry-After asked for on a retryable status, in ms. */
+  retryAfterMs?: number | undefined;
 }
 
 // The same serializer openapi-fetch uses by default (form, exploded arrays), made once.
@@ -121,16 +123,18 @@ export class Exchange {
         const response = await config.fetch(url, { method, headers, body, signal: attemptSignal, redirect: 'manual' });
         status = response.status;
         this.pending = false;
+        const retryable = isRetryableStatus(status);
+        const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after'), config.clock) : undefined;
         again =
           status === 401 && tokens.refreshable && !reauthenticated
             ? 0
-            : isRetryableStatus(status) && retries < config.retry.maxRetries
-              ? retryDelay(retries++, response.headers.get('retry-after'), config.retry, config.clock)
+            : retryable && retries < config.retry.maxRetries
+              ? retryDelay(retries++, retryAfterMs, config.retry, config.clock)
               : undefined;
         if (again === undefined) {
           const text = this.statusOnly && response.ok ? (response.body?.cancel().catch(() => undefined), '') : await this.#read(response);
           this.#logDone(attempt, started, status, undefined);
-          return { response, text };
+          return { response, text, retryAfterMs };
         }
         this.#logDone(attempt, started, status, undefined);
         response.body?.cancel().catch(() => undefined);

@@ -1,6 +1,6 @@
 // Retries: which failures, how long between them (checked through an injected clock, not by
 // waiting), Retry-After, the request id across attempts, and the one re-authentication after 401.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMeetingClient, MeetingAbortError, MeetingApiError, MeetingNetworkError, type MeetingClientOptions } from '../../src/index.js';
 import { backoffDelay, parseRetryAfter, retryDelay } from '../../src/client/retry.js';
 import { systemClock, type Clock } from '../../src/client/config.js';
@@ -9,6 +9,7 @@ import { startServer, type Reply, type TestServer } from './server.js';
 const ok: Reply = { body: { count: 0, data: [] } };
 let server: TestServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -62,10 +63,24 @@ describe('which failures are retried', () => {
   });
 
   it('retries a body that stalls after the headers, like any timeout', async () => {
-    const { client, requests, waits } = await setup([{ stallBody: true, body: { count: 0, data: [] } }, ok], { timeoutMs: 50 });
-    await expect(client.searchUsers()).resolves.toMatchObject({ count: 0 });
-    expect(requests).toHaveLength(2);
-    expect(waits).toHaveLength(1);
+    // Scripted and on fake timers: a real 50 ms timeout could also cut the second attempt on a busy machine.
+    vi.useFakeTimers();
+    const fake = fakeClock();
+    let calls = 0;
+    const stalled = (signal: AbortSignal | null | undefined) =>
+      new Response(new ReadableStream({ start: (c) => signal?.addEventListener('abort', () => c.error(signal.reason)) }), { status: 200 });
+    const client = createMeetingClient({
+      accessToken: 'test-token',
+      baseUrl: 'https://api.example.com',
+      clock: fake.clock,
+      timeoutMs: 50,
+      fetch: async (_url, init) => (++calls === 1 ? stalled(init.signal) : Response.json({ count: 0, data: [] })),
+    });
+    const pending = client.searchUsers();
+    await vi.advanceTimersByTimeAsync(50);
+    await expect(pending).resolves.toMatchObject({ count: 0 });
+    expect(calls).toBe(2);
+    expect(fake.waits).toHaveLength(1);
   });
 
   it('retries a connection reset midway through the body, for typed and raw calls', async () => {
@@ -126,10 +141,26 @@ describe('how long it waits', () => {
     expect(waits).toEqual([75, 150, 300]);
   });
 
-  it('honours Retry-After in seconds, capped by maxDelayMs', async () => {
-    const { client, waits } = await setup([{ status: 429, headers: { 'retry-after': '0.25' } }, { status: 503, headers: { 'retry-after': '120' } }, ok]);
+  it('waits exactly what Retry-After asks, never less, even above the backoff', async () => {
+    const { client, waits } = await setup([{ status: 429, headers: { 'retry-after': '0.25' } }, { status: 503, headers: { 'retry-after': '1' } }, ok]);
     await client.searchUsers();
     expect(waits).toEqual([250, 1_000]);
+  });
+
+  it('gives up at once when Retry-After exceeds maxDelayMs, with retryAfterMs on the error', async () => {
+    const { client, waits, requests } = await setup([{ status: 429, headers: { 'retry-after': '0.25' } }, { status: 503, headers: { 'retry-after': '120' }, body: { error_code: 'USG.9', error_msg: 'busy' } }, ok]);
+    const error = await client.searchUsers().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeetingApiError);
+    expect(error).toMatchObject({ status: 503, errorCode: 'USG.9', retryAfterMs: 120_000 });
+    expect(waits).toEqual([250]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('carries retryAfterMs when the retries run out too, and not without Retry-After', async () => {
+    const busy: Reply = { status: 503, headers: { 'retry-after': '0' } };
+    const { client } = await setup([busy, busy, busy, busy, { status: 500 }]);
+    expect(await client.searchUsers().catch((e: unknown) => e)).toMatchObject({ status: 503, retryAfterMs: 0 });
+    expect(await client.searchUsers().catch((e: unknown) => e)).toMatchObject({ status: 500, retryAfterMs: undefined });
   });
 
   it('honours Retry-After as an HTTP date', async () => {
@@ -146,7 +177,10 @@ describe('how long it waits', () => {
     expect(parseRetryAfter(' 3 ', clock)).toBe(3_000);
     expect(parseRetryAfter('soon', clock)).toBeUndefined();
     expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', clock)).toBe(0);
-    expect(retryDelay(0, 'soon', { maxRetries: 1, baseDelayMs: 100, maxDelayMs: 1_000 }, clock)).toBe(75);
+    const options = { maxRetries: 1, baseDelayMs: 100, maxDelayMs: 1_000 };
+    expect(retryDelay(0, undefined, options, clock)).toBe(75);
+    expect(retryDelay(0, 1_000, options, clock)).toBe(1_000);
+    expect(retryDelay(0, 1_001, options, clock)).toBeUndefined();
   });
 
   it('ignores a Retry-After that is neither delay-seconds nor an HTTP date, and backs off instead', async () => {
