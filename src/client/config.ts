@@ -87,8 +87,8 @@ export interface ResolvedConfig {
   maxResponseBytes: number;
   retry: RetryOptions;
   fetch: MeetingFetch;
-  onRequest: ((entry: RequestLogEntry) => void) | undefined;
-  onResponse: ((entry: ResponseLogEntry) => void) | undefined;
+  onRequest?: ((entry: RequestLogEntry) => void) | undefined;
+  onResponse?: ((entry: ResponseLogEntry) => void) | undefined;
   clock: Clock;
 }
 
@@ -156,7 +156,7 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
   p.throwIfAny();
   const base = new URL(options.baseUrl ?? DEFAULT_BASE_URL);
   return {
-    accessToken: options.accessToken,
+    ...options,
     // The URL that was checked, not the raw string: "https://h?" or "https://h " with a path appended go elsewhere.
     baseUrl: base.href.replace(/\/*\??#?$/, ''),
     origin: base.origin,
@@ -166,8 +166,6 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
     retry,
     // Bound late so a test that stubs globalThis.fetch after creating the client still works.
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
-    onRequest: options.onRequest,
-    onResponse: options.onResponse,
     clock: { ...systemClock, ...options.clock },
   };
 }

@@ -5,7 +5,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { resolveConfig, type MeetingClientOptions } from './config.js';
 import { SecretSet } from './redact.js';
-import { TokenSource } from './token.js';
+import { tokenSource } from './token.js';
 import { Exchange, type Shared } from './transport.js';
 import { checkCallOptions, Problems } from './validate.js';
 
@@ -28,7 +28,7 @@ export interface Core extends Shared {
 export function createCore(options: MeetingClientOptions): Core {
   const config = resolveConfig(options);
   const secrets = new SecretSet();
-  const shared: Shared = { config, secrets, tokens: new TokenSource(config.accessToken, secrets) };
+  const shared: Shared = { config, secrets, token: tokenSource(config.accessToken, secrets) };
   // `raw` calls get a transport per request; middleware added with `raw.use()` runs on them only.
   return { ...shared, raw: createClient<paths>({ baseUrl: config.baseUrl, fetch: (request) => new Exchange(shared, { signal: request.signal }).fetch(request) }) };
 }

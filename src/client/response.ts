@@ -12,9 +12,10 @@ function excerpt(text: string, secrets: SecretSet): string {
   return clean.length > EXCERPT ? `${clean.slice(0, EXCERPT)}…` : clean;
 }
 
-function field(body: unknown, name: string): string | undefined {
+/** A non-empty string field of a JSON object body, redacted. */
+function field(body: unknown, name: string, secrets: SecretSet): string | undefined {
   const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  return typeof value === 'string' && value !== '' ? secrets.redact(value) : undefined;
 }
 
 /**
@@ -28,8 +29,8 @@ export function apiError(context: RequestContext, { response, text, retryAfterMs
   } catch {
     // Not JSON: the text itself is the message.
   }
-  const errorCode = field(body, 'error_code');
-  let errorMessage = field(body, 'error_msg');
+  const errorCode = field(body, 'error_code', secrets);
+  let errorMessage = field(body, 'error_msg', secrets);
   if (errorMessage === undefined && typeof body === 'string' && body !== '') errorMessage = excerpt(body, secrets);
   if (errorMessage === undefined && typeof body === 'object' && body !== null && errorCode === undefined) {
     errorMessage = excerpt(JSON.stringify(body), secrets);
@@ -37,9 +38,9 @@ export function apiError(context: RequestContext, { response, text, retryAfterMs
   return new MeetingApiError({
     ...context,
     status: response.status,
-    errorCode: errorCode === undefined ? undefined : secrets.redact(errorCode),
-    errorMessage: errorMessage === undefined ? undefined : secrets.redact(errorMessage),
-    requestId: field(body, 'request_id') ?? response.headers.get('x-request-id') ?? context.requestId,
+    errorCode,
+    errorMessage,
+    requestId: field(body, 'request_id', secrets) ?? response.headers.get('x-request-id') ?? context.requestId,
     headers: secrets.headers(response.headers),
     retryAfterMs,
   });

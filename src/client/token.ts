@@ -3,32 +3,24 @@ import type { AccessTokenSource } from './config.js';
 import type { SecretSet } from './redact.js';
 import { Problems } from './validate.js';
 
-export class TokenSource {
-  constructor(
-    private readonly source: AccessTokenSource,
-    private readonly secrets: SecretSet,
-  ) {
-    if (typeof source === 'string') secrets.add(source);
-  }
+/**
+ * A fixed token as the string itself, read without an await on the hot path; or a function that
+ * asks the provider (every time: it decides what to cache), checks the answer and remembers it.
+ * Only a provider can give a different token, so only then is a 401 worth one more try.
+ */
+export type Token = string | (() => Promise<string>);
 
-  /** The token when it is a fixed string: read without an await on the hot path. */
-  get fixed(): string | undefined {
-    return typeof this.source === 'string' ? this.source : undefined;
+export function tokenSource(source: AccessTokenSource, secrets: SecretSet): Token {
+  if (typeof source === 'string') {
+    secrets.add(source);
+    return source;
   }
-
-  /** True when asking again can give a different token (so a 401 is worth one more try). */
-  get refreshable(): boolean {
-    return typeof this.source === 'function';
-  }
-
-  /** The token for the next attempt. A provider is asked every time: it decides what to cache. */
-  async get(): Promise<string> {
-    if (typeof this.source === 'string') return this.source;
-    const token = await this.source();
+  return async () => {
+    const token = await source();
     const p = new Problems();
     p.token('accessToken', token);
     p.throwIfAny();
-    this.secrets.add(token);
+    secrets.add(token);
     return token;
-  }
+  };
 }

@@ -5,13 +5,13 @@ import type { ResolvedConfig, ResponseLogEntry } from './config.js';
 import { MeetingAbortError, MeetingError, MeetingNetworkError, MeetingTimeoutError, MeetingValidationError, type RequestContext } from './errors.js';
 import type { SecretSet } from './redact.js';
 import { apiError, malformed } from './response.js';
-import { isRetryableStatus, backoffDelay, parseRetryAfter, retryDelay } from './retry.js';
-import type { TokenSource } from './token.js';
+import { backoffDelay, parseRetryAfter, retryDelay } from './retry.js';
+import type { Token } from './token.js';
 
 export interface Shared {
   config: ResolvedConfig;
   secrets: SecretSet;
-  tokens: TokenSource;
+  token: Token;
 }
 
 export interface CallSettings {
@@ -19,14 +19,6 @@ export interface CallSettings {
   signal?: AbortSignal | undefined;
   /** Sent as `X-Request-Id` by `call`; `raw` requests carry their own headers. */
   requestId?: string | undefined;
-}
-
-/** What an exchange sends. */
-interface Outgoing {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: string | undefined;
 }
 
 /** The final response of a call, its body already read as text. */
@@ -39,6 +31,9 @@ export interface Answer {
 
 // The same serializer openapi-fetch uses by default (form, exploded arrays), made once.
 const serializeQuery = createQuerySerializer();
+
+/** Both operations set absolute values, so each of these is safe to repeat. */
+const RETRYABLE_STATUSES = [429, 500, 502, 503, 504];
 
 /**
  * Every attempt of one request: the same method, URL, headers (X-Request-Id included) and body are
@@ -59,41 +54,45 @@ export class Exchange {
   pending = false;
   #timedOut = false;
   #release: (() => void) | undefined;
+  readonly #shared: Shared;
+  readonly #config: ResolvedConfig;
   readonly #signal: AbortSignal | undefined;
   readonly #timeoutMs: number;
   readonly #requestId: string | undefined;
+  readonly #statusOnly: boolean;
 
   /** `statusOnly`: a 2xx is final as soon as it arrives; its body is dropped unread (it may stall or break). */
-  constructor(
-    private readonly shared: Shared,
-    settings: CallSettings,
-    private readonly statusOnly = false,
-  ) {
+  constructor(shared: Shared, settings: CallSettings, statusOnly = false) {
+    this.#shared = shared;
+    this.#config = shared.config;
     this.#timeoutMs = settings.timeoutMs ?? shared.config.timeoutMs;
     this.#signal = settings.signal;
     this.#requestId = settings.requestId;
+    this.#statusOnly = statusOnly;
   }
 
   /** A typed call: `query` serialised as openapi-fetch does, `body` sent as JSON. A non-2xx throws MeetingApiError. */
-  async call(method: 'GET' | 'PUT', path: string, query: object | undefined, body?: unknown): Promise<Answer> {
+  async call(method: 'GET' | 'PUT', path: string, query: object | undefined, body?: string[]): Promise<Answer> {
     const search = serializeQuery(query ?? {});
     const headers = new Headers();
-    if (this.#requestId !== undefined) headers.set('X-Request-Id', this.#requestId);
-    if (body !== undefined) headers.set('Content-Type', 'application/json');
-    const answer = await this.send({ url: `${this.shared.config.baseUrl}${path}${search ? `?${search}` : ''}`, method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!answer.response.ok) throw apiError(this.context, answer, this.shared.secrets);
+    if (this.#requestId) headers.set('X-Request-Id', this.#requestId);
+    if (body) headers.set('Content-Type', 'application/json');
+    const answer = await this.#send(`${this.#config.baseUrl}${path}${search && `?${search}`}`, method, headers, body && JSON.stringify(body));
+    if (!answer.response.ok) throw apiError(this.context, answer, this.#shared.secrets);
     return answer;
   }
 
   /** The `fetch` openapi-fetch calls for `raw`: a real Response over the text read by `send`. */
   readonly fetch = async (request: Request): Promise<Response> => {
-    const { response, text } = await this.send({ url: request.url, method: request.method, headers: request.headers, body: request.body === null ? undefined : await request.text() });
+    const { response, text } = await this.#send(request.url, request.method, request.headers, request.body ? await request.text() : undefined);
     const { status, statusText, headers } = response;
     return new Response(status === 204 || status === 304 ? null : text, { status, statusText, headers });
   };
 
-  async send({ url, method, headers, body }: Outgoing): Promise<Answer> {
-    const { config, tokens } = this.shared;
+  async #send(url: string, method: string, headers: Headers, body: string | undefined): Promise<Answer> {
+    const config = this.#config;
+    const { token } = this.#shared;
+    const { retry, clock } = config;
     const signal = this.#signal;
     // Node's fetch sends `Accept-Language: *` when none is set, which the API does not define.
     if (!headers.has('accept-language')) headers.set('Accept-Language', config.language);
@@ -102,7 +101,7 @@ export class Exchange {
     if (requestId === null) headers.set('X-Request-Id', (requestId = crypto.randomUUID()));
     const target = new URL(url);
     this.context = { method, path: target.pathname, requestId };
-    // A per-call baseUrl, a middleware or a path like "@host" could point `raw` elsewhere: the token stays home.
+    // A per-call baseUrl, a middleware or a path like ".evil.example" could point `raw` elsewhere: the token stays home.
     if (target.origin !== config.origin) throw new MeetingValidationError([{ field: 'baseUrl', message: `must be the client's origin ${config.origin}` }]);
     let retries = 0;
     let reauthenticated = false;
@@ -112,8 +111,9 @@ export class Exchange {
       let started: number | undefined;
       let status: number | undefined;
       let again: number | undefined;
+      let failure: MeetingError | undefined;
       try {
-        headers.set('X-Access-Token', tokens.fixed ?? (await untilAborted(tokens.get(), attemptSignal)));
+        headers.set('X-Access-Token', typeof token === 'string' ? token : await untilAborted(token(), attemptSignal));
         // An abort while a provider was answering must not let the request go out.
         attemptSignal.throwIfAborted();
         this.#log(attempt);
@@ -123,59 +123,61 @@ export class Exchange {
         const response = await config.fetch(url, { method, headers, body, signal: attemptSignal, redirect: 'manual' });
         status = response.status;
         this.pending = false;
-        const retryable = isRetryableStatus(status);
-        const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after'), config.clock) : undefined;
+        const retryAfterMs = RETRYABLE_STATUSES.includes(status) ? parseRetryAfter(response.headers.get('retry-after'), clock) : undefined;
         again =
-          status === 401 && tokens.refreshable && !reauthenticated
+          status === 401 && typeof token !== 'string' && !reauthenticated
             ? 0
-            : retryable && retries < config.retry.maxRetries
-              ? retryDelay(retries++, retryAfterMs, config.retry, config.clock)
+            : RETRYABLE_STATUSES.includes(status) && retries < retry.maxRetries
+              ? retryDelay(retries++, retryAfterMs, retry, clock)
               : undefined;
         if (again === undefined) {
-          const text = this.statusOnly && response.ok ? (response.body?.cancel().catch(() => undefined), '') : await this.#read(response);
-          this.#logDone(attempt, started, status, undefined);
-          return { response, text, retryAfterMs };
+          return { response, text: this.#statusOnly && response.ok ? (void response.body?.cancel().catch(quiet), '') : await this.#read(response), retryAfterMs };
         }
-        this.#logDone(attempt, started, status, undefined);
-        response.body?.cancel().catch(() => undefined);
+        response.body?.cancel().catch(quiet);
       } catch (error) {
-        const failure = this.failure(error);
-        // Without `started`, the token failed: no attempt was made, and none is retried.
-        if (started === undefined) throw failure;
-        this.#logDone(attempt, started, status, failure);
-        // Only a timeout or a network failure is worth another try (not an abort, not an oversized body).
-        if (!(failure instanceof MeetingTimeoutError || failure instanceof MeetingNetworkError) || retries >= config.retry.maxRetries) throw failure;
-        again = backoffDelay(retries++, config.retry, config.clock);
+        failure = this.failure(error);
+        // Without `started`, the token failed: no attempt was made, and none is retried. Otherwise
+        // only a timeout or a network failure is worth another try (not an abort, not an oversized body).
+        if (started === undefined || !(failure instanceof MeetingTimeoutError || failure instanceof MeetingNetworkError) || retries >= retry.maxRetries) throw failure;
+        again = backoffDelay(retries++, retry, clock);
       } finally {
         this.#release?.();
+        // After the body was read (or failed): every attempt made is logged once, with its outcome.
+        if (started !== undefined) this.#log(attempt, started, status, failure);
       }
       if (status === 401) reauthenticated = true;
-      if (again > 0) await this.#sleep(again, signal);
+      if (again > 0) {
+        try {
+          await clock.sleep(again, signal);
+        } catch (error) {
+          throw signal?.aborted ? new MeetingAbortError(this.context) : error;
+        }
+      }
     }
   }
 
-  /** The body as text; past maxResponseBytes the read stops there, so memory stays bounded. */
+  /** The body as text; past maxResponseBytes the read stops there (leaving the loop cancels the stream), so memory stays bounded. */
   async #read(response: Response): Promise<string> {
-    const limit = this.shared.config.maxResponseBytes;
-    const reader = response.body?.getReader();
+    const limit = this.#config.maxResponseBytes;
     const decoder = new TextDecoder();
     let text = '';
-    for (let size = 0, chunk; reader && !(chunk = await reader.read()).done; ) {
-      if ((size += chunk.value.byteLength) > limit) {
-        reader.cancel().catch(() => undefined);
-        throw malformed(this.context, response, `the body is larger than maxResponseBytes (${limit})`, '', this.shared.secrets);
-      }
-      text += decoder.decode(chunk.value, { stream: true });
+    let size = 0;
+    for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
+      if ((size += chunk.byteLength) > limit) throw malformed(this.context, response, `the body is larger than maxResponseBytes (${limit})`, '', this.#shared.secrets);
+      text += decoder.decode(chunk, { stream: true });
     }
     return text + decoder.decode();
   }
 
   /** The typed error for anything that went wrong while sending or reading. */
   failure(error: unknown): MeetingError {
-    if (error instanceof MeetingError) return error;
-    if (this.#signal?.aborted) return this.#abortError();
-    if (this.#timedOut) return new MeetingTimeoutError({ ...this.context, timeoutMs: this.#timeoutMs });
-    return new MeetingNetworkError({ ...this.context, cause: this.shared.secrets.error(error) });
+    return error instanceof MeetingError
+      ? error
+      : this.#signal?.aborted
+        ? new MeetingAbortError(this.context)
+        : this.#timedOut
+          ? new MeetingTimeoutError({ ...this.context, timeoutMs: this.#timeoutMs })
+          : new MeetingNetworkError({ ...this.context, cause: this.#shared.secrets.error(error) });
   }
 
   /** A signal for one attempt, aborted by the timeout or by the caller's signal, until released. */
@@ -196,30 +198,21 @@ export class Exchange {
     return controller.signal;
   }
 
-  async #sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  /** Calls `onRequest` (no `started`) or `onResponse`; a logger must never break the call it observes. */
+  #log(attempt: number, started?: number, status?: number, error?: MeetingError): void {
+    const { onRequest, onResponse } = this.#config;
+    const entry = { ...this.context, attempt };
     try {
-      await this.shared.config.clock.sleep(ms, signal);
-    } catch (error) {
-      throw signal?.aborted ? this.#abortError() : error;
+      if (started === undefined) onRequest?.(entry);
+      else if (onResponse) onResponse(Object.assign(entry, { status, durationMs: performance.now() - started }, error && { error }) satisfies ResponseLogEntry);
+    } catch {
+      // Ignored on purpose.
     }
   }
+}
 
-  #abortError(): MeetingAbortError {
-    return new MeetingAbortError(this.context);
-  }
-
-  #log(attempt: number): void {
-    const hook = this.shared.config.onRequest;
-    if (hook) quietly(() => hook({ ...this.context, attempt }));
-  }
-
-  #logDone(attempt: number, started: number, status: number | undefined, error: MeetingError | undefined): void {
-    const hook = this.shared.config.onResponse;
-    if (!hook) return;
-    const entry: ResponseLogEntry = { ...this.context, attempt, status, durationMs: performance.now() - started };
-    if (error) entry.error = error;
-    quietly(() => hook(entry));
-  }
+function quiet(): void {
+  // A cancelled body's own failure does not matter.
 }
 
 /** `promise`, or a rejection once `signal` aborts (the failure is then told apart by `Exchange.failure`). */
@@ -228,13 +221,4 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', reject);
     promise.then(resolve, reject);
   });
-}
-
-/** Runs a logging hook: a logger must never break the call it observes. */
-function quietly(hook: () => void): void {
-  try {
-    hook();
-  } catch {
-    // Ignored on purpose.
-  }
 }

@@ -10,7 +10,8 @@ export const SORT_FIELDS = ['userType', 'adminType', 'ldapAccount', 'deptCode', 
 export const USER_TYPES = [2, 12, 13, 14] as const satisfies readonly UserType[];
 export const ADMIN_TYPES = [1, 2] as const satisfies readonly AdminTypeFilter[];
 export const STATUSES = [0, 1] as const;
-export const ACCOUNT_TYPES = [0, 1] as const;
+// The same values, one array: `0 | 1` for both.
+export const ACCOUNT_TYPES = STATUSES;
 export const enumsAreComplete: [
   Exhaustive<MeetingLanguage, (typeof LANGUAGES)[number]>,
   Exhaustive<SortField, (typeof SORT_FIELDS)[number]>,
@@ -106,7 +107,7 @@ export function checkSearchQuery(p: Problems, query: unknown, reserved: Record<s
 export function checkCallOptions(p: Problems, options: { timeoutMs?: unknown; requestId?: unknown; signal?: unknown; concurrency?: unknown } | undefined): void {
   if (!options) return;
   if (options.concurrency !== undefined) p.integer('concurrency', options.concurrency, 1, 64);
-  if (options.timeoutMs !== undefined) p.integer('timeoutMs', options.timeoutMs, 1, 2 ** 31 - 1);
+  if (options.timeoutMs !== undefined) p.integer('timeoutMs', options.timeoutMs, 1);
   if (options.requestId !== undefined) {
     if (typeof options.requestId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(options.requestId)) {
       p.add('requestId', 'must be 1 to 128 visible ASCII characters');
