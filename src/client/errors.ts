@@ -12,8 +12,10 @@ export interface RequestContext {
 
 /** Base class: `instanceof MeetingError` catches everything this client throws. */
 export class MeetingError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** Every field of `fields` becomes a property: subclasses only declare them. */
+  constructor(message: string, options?: { cause?: unknown }, fields?: object) {
     super(message, options);
+    Object.assign(this, fields);
   }
 
   /** Own fields plus name and message, so `JSON.stringify(error)` is useful (and token-free). */
@@ -32,8 +34,7 @@ export interface ValidationProblem {
 export class MeetingValidationError extends MeetingError {
   declare readonly problems: ValidationProblem[];
   constructor(problems: ValidationProblem[]) {
-    super(`Invalid input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
-    this.problems = problems;
+    super(`Invalid input: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, undefined, { problems });
   }
 }
 
@@ -42,13 +43,9 @@ export class MeetingRequestError extends MeetingError implements RequestContext 
   declare readonly method: string;
   declare readonly path: string;
   declare readonly requestId: string | undefined;
-  /**
-   * The message is "METHOD /path <what> (request id …)". Every field of `fields` (the context and
-   * the subclass's own) becomes a property: subclasses only declare them.
-   */
+  /** The message is "METHOD /path <what> (request id …)"; `fields` are the context and the subclass's own. */
   constructor(what: string, fields: RequestContext, options?: { cause?: unknown }) {
-    super(`${fields.method} ${fields.path} ${what}${fields.requestId ? ` (request id ${fields.requestId})` : ''}`, options);
-    Object.assign(this, fields);
+    super(`${fields.method} ${fields.path} ${what}${fields.requestId ? ` (request id ${fields.requestId})` : ''}`, options, fields);
   }
 }
 
@@ -119,8 +116,7 @@ export class MeetingIncompleteListingError extends MeetingError {
   /** The `count` the server reported: how many there should have been. */
   declare readonly count: number;
   constructor(received: number, count: number) {
-    super(`searchAllUsers read ${received} of ${count} users: the page at offset ${received} came back empty`);
-    Object.assign(this, { received, count });
+    super(`searchAllUsers read ${received} of ${count} users: the page at offset ${received} came back empty`, undefined, { received, count });
   }
 }
 
@@ -146,14 +142,12 @@ export class MeetingBatchError extends MeetingError {
    */
   declare readonly unconfirmed: FailedChunk[];
   constructor(updated: string[], failed: FailedChunk[], unconfirmed: FailedChunk[]) {
-    const count = (chunks: FailedChunk[]) => chunks.reduce((n, c) => n + c.accounts.length, 0);
-    const notUpdated = count(failed) + count(unconfirmed);
+    const notUpdated = [...failed, ...unconfirmed].reduce((n, c) => n + c.accounts.length, 0);
     super(
       `${notUpdated} of ${notUpdated + updated.length} accounts are not confirmed updated (${failed.length} chunk(s) failed, ${unconfirmed.length} unconfirmed; first error: ${(failed[0] ?? unconfirmed[0])?.error.message})`,
+      undefined,
+      { updated, failed, unconfirmed },
     );
-    this.updated = updated;
-    this.failed = failed;
-    this.unconfirmed = unconfirmed;
   }
 }
 
