@@ -97,16 +97,16 @@ export const systemClock: Clock = {
   random: () => Math.random(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
+      // One way out for both: the timer and the listener go together, whichever comes first.
+      const done = () => {
         clearTimeout(timer);
-        reject(signal?.reason);
+        signal?.removeEventListener('abort', done);
+        if (signal?.aborted) reject(signal.reason);
+        else resolve();
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done);
+      if (signal?.aborted) done();
     }),
 };
 
@@ -123,13 +123,10 @@ function checkBaseUrl(p: Problems, value: unknown): void {
   } catch {
     return p.add('baseUrl', 'must be an absolute URL');
   }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     p.add('baseUrl', 'must use https (plain http is allowed only for 127.0.0.0/8, localhost and [::1])');
-  } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    p.add('baseUrl', 'must use https');
   }
-  if (url.username || url.password) p.add('baseUrl', 'must not contain credentials');
-  if (url.search || url.hash) p.add('baseUrl', 'must not contain a query or a fragment');
+  if (url.username || url.password || url.search || url.hash) p.add('baseUrl', 'must not contain credentials, a query or a fragment');
 }
 
 /** Checks every option, then fills in the defaults. Throws MeetingValidationError listing all problems. */

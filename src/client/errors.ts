@@ -153,16 +153,15 @@ export class MeetingBatchError extends MeetingError {
 
 // Names as strings, not `constructor.name`, so they survive a minifier renaming the classes.
 // (MeetingRequestError is only ever a base class: its instances are one of these.)
-for (const [error, name] of [
-  [MeetingError, 'MeetingError'],
-  [MeetingValidationError, 'MeetingValidationError'],
-  [MeetingApiError, 'MeetingApiError'],
-  [MeetingTimeoutError, 'MeetingTimeoutError'],
-  [MeetingNetworkError, 'MeetingNetworkError'],
-  [MeetingAbortError, 'MeetingAbortError'],
-  [MeetingMalformedResponseError, 'MeetingMalformedResponseError'],
-  [MeetingBatchError, 'MeetingBatchError'],
-  [MeetingIncompleteListingError, 'MeetingIncompleteListingError'],
-] as const) {
-  error.prototype.name = name;
-}
+const KINDS = ' Validation Api Timeout Network Abort MalformedResponse Batch IncompleteListing'.split(' ');
+[
+  MeetingError,
+  MeetingValidationError,
+  MeetingApiError,
+  MeetingTimeoutError,
+  MeetingNetworkError,
+  MeetingAbortError,
+  MeetingMalformedResponseError,
+  MeetingBatchError,
+  MeetingIncompleteListingError,
+].forEach((error, i) => (error.prototype.name = `Meeting${KINDS[i]}Error`));

@@ -45,12 +45,11 @@ export class SecretSet {
   error(error: unknown, depth = 0): Error | undefined {
     if (error === undefined || error === null) return undefined;
     const source = error instanceof Error ? error : new Error(String(error));
-    const cause = depth < 4 && source.cause !== undefined ? { cause: this.error(source.cause, depth + 1) } : undefined;
-    const copy = new Error(this.redact(source.message), cause);
-    copy.name = source.name;
-    copy.stack = source.stack === undefined ? undefined : this.redact(source.stack);
-    const code = (source as { code?: unknown }).code;
-    if (typeof code === 'string') Object.assign(copy, { code: this.redact(code) });
-    return copy;
+    const { name, stack, code } = source as Error & { code?: unknown };
+    return Object.assign(new Error(this.redact(source.message), depth < 4 && source.cause !== undefined ? { cause: this.error(source.cause, depth + 1) } : undefined), {
+      name,
+      stack: stack && this.redact(stack),
+      ...(typeof code === 'string' && { code: this.redact(code) }),
+    });
   }
 }

@@ -30,16 +30,12 @@ export function apiError(context: RequestContext, { response, text, retryAfterMs
     // Not JSON: the text itself is the message.
   }
   const errorCode = field(body, 'error_code', secrets);
-  let errorMessage = field(body, 'error_msg', secrets);
-  if (errorMessage === undefined && typeof body === 'string' && body !== '') errorMessage = excerpt(body, secrets);
-  if (errorMessage === undefined && typeof body === 'object' && body !== null && errorCode === undefined) {
-    errorMessage = excerpt(JSON.stringify(body), secrets);
-  }
   return new MeetingApiError({
     ...context,
     status: response.status,
     errorCode,
-    errorMessage,
+    // Without the API's fields, an excerpt of whatever came: a gateway's page, some other JSON.
+    errorMessage: field(body, 'error_msg', secrets) ?? (errorCode === undefined && body !== '' ? excerpt(typeof body === 'string' ? body : JSON.stringify(body), secrets) : undefined),
     requestId: field(body, 'request_id', secrets) ?? response.headers.get('x-request-id') ?? context.requestId,
     headers: secrets.headers(response.headers),
     retryAfterMs,

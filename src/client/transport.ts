@@ -74,9 +74,7 @@ export class Exchange {
   /** A typed call: `query` serialised as openapi-fetch does, `body` sent as JSON. A non-2xx throws MeetingApiError. */
   async call(method: 'GET' | 'PUT', path: string, query: object | undefined, body?: string[]): Promise<Answer> {
     const search = serializeQuery(query ?? {});
-    const headers = new Headers();
-    if (this.#requestId) headers.set('X-Request-Id', this.#requestId);
-    if (body) headers.set('Content-Type', 'application/json');
+    const headers = new Headers(body && { 'Content-Type': 'application/json' });
     const answer = await this.#send(`${this.#config.baseUrl}${path}${search && `?${search}`}`, method, headers, body && JSON.stringify(body));
     if (!answer.response.ok) throw apiError(this.context, answer, this.#shared.secrets);
     return answer;
@@ -96,9 +94,9 @@ export class Exchange {
     const signal = this.#signal;
     // Node's fetch sends `Accept-Language: *` when none is set, which the API does not define.
     if (!headers.has('accept-language')) headers.set('Accept-Language', config.language);
-    // One id per logical call, kept by every retry; the caller's own when given.
-    let requestId = headers.get('x-request-id');
-    if (requestId === null) headers.set('X-Request-Id', (requestId = crypto.randomUUID()));
+    // One id per logical call, kept by every retry: a raw request's own, the caller's, or a fresh one.
+    const requestId = headers.get('x-request-id') ?? this.#requestId ?? crypto.randomUUID();
+    headers.set('X-Request-Id', requestId);
     const target = new URL(url);
     this.context = { method, path: target.pathname, requestId };
     // A per-call baseUrl, a middleware or a path like ".evil.example" could point `raw` elsewhere: the token stays home.
@@ -123,11 +121,12 @@ export class Exchange {
         const response = await config.fetch(url, { method, headers, body, signal: attemptSignal, redirect: 'manual' });
         status = response.status;
         this.pending = false;
-        const retryAfterMs = RETRYABLE_STATUSES.includes(status) ? parseRetryAfter(response.headers.get('retry-after'), clock) : undefined;
+        const retryable = RETRYABLE_STATUSES.includes(status);
+        const retryAfterMs = retryable ? parseRetryAfter(response.headers.get('retry-after'), clock) : undefined;
         again =
           status === 401 && typeof token !== 'string' && !reauthenticated
             ? 0
-            : RETRYABLE_STATUSES.includes(status) && retries < retry.maxRetries
+            : retryable && retries < retry.maxRetries
               ? retryDelay(retries++, retryAfterMs, retry, clock)
               : undefined;
         if (again === undefined) {
