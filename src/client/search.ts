@@ -8,15 +8,11 @@ import { checkSearchQuery, Problems } from './validate.js';
 
 export const SEARCH_USERS_PATH = '/v1/usg/dcs/corp/member' satisfies keyof paths;
 
-function isCount(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0;
-}
-
 /** Why a parsed body is not a page, or undefined when it is one. */
 function pageProblem(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body is not a JSON object';
   const page = body as Record<string, unknown>;
-  if (!isCount(page.count)) return '`count` is missing or not a non-negative integer';
+  if (!(Number.isInteger(page.count) && (page.count as number) >= 0)) return '`count` is missing or not a non-negative integer';
   if (!Array.isArray(page.data)) return '`data` is missing or not an array';
   for (const name of ['limit', 'offset'] as const) {
     if (page[name] !== undefined && typeof page[name] !== 'number') return `\`${name}\` is not a number`;

@@ -42,10 +42,6 @@ export class Problems {
     if (!allowed.includes(value)) this.add(field, `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
   }
 
-  type(field: string, value: unknown, type: 'string' | 'boolean'): void {
-    if (typeof value !== type) this.add(field, `must be a ${type}`);
-  }
-
   /**
    * A token is checked for shape only; its value never appears in a message. Real tokens are far
    * longer than 8 characters: a shorter one is a mistake, and redacting it would garble messages.
@@ -75,8 +71,9 @@ const QUERY_PARAMETERS: Record<string, number | 'string' | 'boolean' | readonly 
 
 function checkParameter(p: Problems, field: string, value: unknown, rule: number | 'string' | 'boolean' | readonly unknown[]): void {
   if (typeof rule === 'number') p.integer(field, value, rule);
-  else if (typeof rule === 'string') p.type(field, value, rule);
-  else if (rule !== USER_TYPES) p.oneOf(field, value, rule);
+  else if (typeof rule === 'string') {
+    if (typeof value !== rule) p.add(field, `must be a ${rule}`);
+  } else if (rule !== USER_TYPES) p.oneOf(field, value, rule);
   else if (!Array.isArray(value)) p.add(field, 'must be an array');
   // An empty array would vanish from the URL and silently mean "common users only".
   else if (value.length === 0) p.add(field, 'must not be empty (leave it out to get common users)');
