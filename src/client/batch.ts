@@ -3,7 +3,6 @@
 import type { paths } from '../../generated/schema.js';
 import { checkCall, type CallOptions, type Core } from './core.js';
 import { MeetingBatchError, type FailedChunk, type MeetingError } from './errors.js';
-import { forEachConcurrently } from './pool.js';
 import { Exchange } from './transport.js';
 import type { AccountType, UserStatus } from './types.js';
 import { ACCOUNT_TYPES, Problems, STATUSES } from './validate.js';
@@ -47,39 +46,38 @@ function check(input: BatchUpdateInput, options: BatchUpdateOptions | undefined)
   checkCall(p, options);
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
 /** See `MeetingClient.batchUpdateUserStatus`. */
 export async function batchUpdateUserStatus(core: Core, input: BatchUpdateInput, options?: BatchUpdateOptions): Promise<BatchUpdateResult> {
   check(input, options);
-  const chunks = chunk(input.accounts, options?.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const size = options?.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const chunks: string[][] = [];
+  for (let i = 0; i < input.accounts.length; i += size) chunks.push(input.accounts.slice(i, i + size));
   const query = input.accountType === undefined ? undefined : { accountType: input.accountType };
   const path = BATCH_STATUS_PATH.replace('{value}', String(input.status));
   const updated: string[] = [];
   const failed: FailedChunk[] = [];
   const unconfirmed: FailedChunk[] = [];
-  // Per chunk: undefined when updated, else where its failure goes.
-  const outcomes: [FailedChunk[], MeetingError][] = [];
-  await forEachConcurrently(chunks, options?.concurrency ?? DEFAULT_BATCH_CONCURRENCY, async (accounts, index) => {
-    // One id per request: several chunks sharing the caller's id would be indistinguishable.
-    const requestId = options?.requestId === undefined || chunks.length === 1 ? options?.requestId : `${options.requestId}-${index + 1}`;
-    // The status decides (the 200 has no body in the spec): a body that stalls after it changes nothing.
-    const exchange = new Exchange(core, { signal: options?.signal, timeoutMs: options?.timeoutMs, requestId }, true);
-    try {
-      await exchange.call('PUT', path, query, accounts);
-    } catch (error) {
-      outcomes[index] = [exchange.pending ? unconfirmed : failed, error as MeetingError];
+  // Per chunk, in order: how to record its outcome once all are known.
+  const outcomes: (() => void)[] = [];
+  let next = 0;
+  // `concurrency` workers, each taking the next chunk until none is left.
+  const worker = async () => {
+    for (let index: number; (index = next++) < chunks.length; ) {
+      const accounts = chunks[index] as string[];
+      // One id per request: several chunks sharing the caller's id would be indistinguishable.
+      const requestId = options?.requestId === undefined || chunks.length === 1 ? options?.requestId : `${options.requestId}-${index + 1}`;
+      // The status decides (the 200 has no body in the spec): a body that stalls after it changes nothing.
+      const exchange = new Exchange(core, { signal: options?.signal, timeoutMs: options?.timeoutMs, requestId }, true);
+      try {
+        await exchange.call('PUT', path, query, accounts);
+        outcomes[index] = () => updated.push(...accounts);
+      } catch (error) {
+        outcomes[index] = () => (exchange.pending ? unconfirmed : failed).push({ accounts, error: error as MeetingError });
+      }
     }
-  });
-  chunks.forEach((accounts, index) => {
-    const outcome = outcomes[index];
-    if (outcome) outcome[0].push({ accounts, error: outcome[1] });
-    else updated.push(...accounts);
-  });
+  };
+  await Promise.all(Array.from({ length: options?.concurrency ?? DEFAULT_BATCH_CONCURRENCY }, worker));
+  for (const record of outcomes) record();
   if (failed.length + unconfirmed.length > 0) throw new MeetingBatchError(updated, failed, unconfirmed);
   return { updated };
 }
