@@ -136,14 +136,15 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
     p.add('options', 'must be an object');
     p.throwIfAny();
   }
+  // Defaults first, then every value is checked (a default always passes): an option given as
+  // undefined keeps its default, as the Partial type promises.
+  const { language = 'zh-CN', timeoutMs = DEFAULT_TIMEOUT_MS, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = options;
+  const retry = { ...DEFAULT_RETRY, ...Object.fromEntries(Object.entries(options.retry ?? {}).filter(([, value]) => value !== undefined)) } as RetryOptions;
   if (typeof options.accessToken !== 'function') p.token('accessToken', options.accessToken);
   if (options.baseUrl !== undefined) checkBaseUrl(p, options.baseUrl);
-  if (options.language !== undefined) p.oneOf('language', options.language, LANGUAGES);
-  if (options.timeoutMs !== undefined) p.integer('timeoutMs', options.timeoutMs, 1);
-  if (options.maxResponseBytes !== undefined) p.integer('maxResponseBytes', options.maxResponseBytes, 1);
-  // An option given as undefined keeps its default, as the Partial type promises.
-  const given = Object.entries(options.retry ?? {}).filter(([, value]) => value !== undefined);
-  const retry = { ...DEFAULT_RETRY, ...Object.fromEntries(given) } as RetryOptions;
+  p.oneOf('language', language, LANGUAGES);
+  p.integer('timeoutMs', timeoutMs, 1);
+  p.integer('maxResponseBytes', maxResponseBytes, 1);
   p.integer('retry.maxRetries', retry.maxRetries, 0, 100);
   p.integer('retry.baseDelayMs', retry.baseDelayMs, 0);
   p.integer('retry.maxDelayMs', retry.maxDelayMs, 0);
@@ -157,9 +158,9 @@ export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
     // The URL that was checked, not the raw string: "https://h?" or "https://h " with a path appended go elsewhere.
     baseUrl: base.href.replace(/\/*\??#?$/, ''),
     origin: base.origin,
-    language: options.language ?? 'zh-CN',
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    language,
+    timeoutMs,
+    maxResponseBytes,
     retry,
     // Bound late so a test that stubs globalThis.fetch after creating the client still works.
     fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
