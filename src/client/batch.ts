@@ -5,7 +5,7 @@ import { checkCall, type CallOptions, type Core } from './core.js';
 import { MeetingBatchError, type FailedChunk, type MeetingError } from './errors.js';
 import { Exchange } from './transport.js';
 import type { AccountType, UserStatus } from './types.js';
-import { ACCOUNT_TYPES, Problems, STATUSES } from './validate.js';
+import { ACCOUNT_TYPES, isObject, Problems, STATUSES } from './validate.js';
 
 export const BATCH_STATUS_PATH = '/v1/usg/dcs/corp/member/status/{value}' satisfies keyof paths;
 /** No public source gives a maximum list size; 100 keeps each request small and each failure narrow. */
@@ -34,7 +34,7 @@ export interface BatchUpdateResult {
 
 function check(input: BatchUpdateInput, options: BatchUpdateOptions | undefined): void {
   const p = new Problems();
-  if (typeof input !== 'object' || input === null) {
+  if (!isObject(input)) {
     p.add('input', 'must be an object');
   } else {
     p.oneOf('status', input.status, STATUSES);

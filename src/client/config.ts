@@ -1,12 +1,12 @@
 // Client options: their defaults, and the checks that refuse a bad configuration up front.
-import { Problems, LANGUAGES } from './validate.js';
+import { isObject, LANGUAGES, Problems } from './validate.js';
 import type { MeetingLanguage } from './types.js';
 import type { MeetingError } from './errors.js';
 
 export const DEFAULT_BASE_URL = 'https://api.meeting.huaweicloud.com';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** 16 MiB: a page of 500 users is about 0.3 MB, so only a broken or hostile server goes past it. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = 2 ** 24;
 export const DEFAULT_RETRY: RetryOptions = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 10_000 };
 
 /** A static token, or a function asked for one before every attempt (and again after a 401). */
@@ -132,7 +132,7 @@ function checkBaseUrl(p: Problems, value: unknown): void {
 /** Checks every option, then fills in the defaults. Throws MeetingValidationError listing all problems. */
 export function resolveConfig(options: MeetingClientOptions): ResolvedConfig {
   const p = new Problems();
-  if (typeof options !== 'object' || options === null) {
+  if (!isObject(options)) {
     p.add('options', 'must be an object');
     p.throwIfAny();
   }

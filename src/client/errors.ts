@@ -116,7 +116,7 @@ export class MeetingIncompleteListingError extends MeetingError {
   /** The `count` the server reported: how many there should have been. */
   declare readonly count: number;
   constructor(received: number, count: number) {
-    super(`searchAllUsers read ${received} of ${count} users: the page at offset ${received} came back empty`, undefined, { received, count });
+    super(`searchAllUsers got an empty page after ${received} of ${count} users`, undefined, { received, count });
   }
 }
 

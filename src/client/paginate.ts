@@ -58,7 +58,7 @@ export async function* searchAllUsers(core: Core, query?: SearchAllQuery, option
   try {
     const queue: Slot[] = [fetchSlot(0, pageSize)];
     // The first page fixes the target: the count may later shrink (handled) but never grows it.
-    let target = Number.POSITIVE_INFINITY;
+    let target = Infinity;
     let step = pageSize;
     let planned = 0;
     let first = true;

@@ -3,6 +3,7 @@
 import { MeetingApiError, MeetingMalformedResponseError, type RequestContext } from './errors.js';
 import type { SecretSet } from './redact.js';
 import type { Answer } from './transport.js';
+import { isObject } from './validate.js';
 
 const EXCERPT = 200;
 
@@ -14,7 +15,7 @@ function excerpt(text: string, secrets: SecretSet): string {
 
 /** A non-empty string field of a JSON object body, redacted. */
 function field(body: unknown, name: string, secrets: SecretSet): string | undefined {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  const value = isObject(body) ? body[name] : undefined;
   return typeof value === 'string' && value !== '' ? secrets.redact(value) : undefined;
 }
 

@@ -4,20 +4,20 @@ import { checkCall, type CallOptions, type Core } from './core.js';
 import { malformed, parseJson } from './response.js';
 import { Exchange } from './transport.js';
 import type { SearchUsersPage, SearchUsersQuery } from './types.js';
-import { checkSearchQuery, Problems } from './validate.js';
+import { checkSearchQuery, isObject, Problems } from './validate.js';
 
 export const SEARCH_USERS_PATH = '/v1/usg/dcs/corp/member' satisfies keyof paths;
 
 /** Why a parsed body is not a page, or undefined when it is one. */
 function pageProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body is not a JSON object';
+  if (!isObject(body)) return 'the body is not a JSON object';
   const page = body as Record<string, unknown>;
   if (!(Number.isInteger(page.count) && (page.count as number) >= 0)) return '`count` is missing or not a non-negative integer';
   if (!Array.isArray(page.data)) return '`data` is missing or not an array';
   for (const name of ['limit', 'offset'] as const) {
     if (page[name] !== undefined && typeof page[name] !== 'number') return `\`${name}\` is not a number`;
   }
-  if (page.data.some((user) => typeof user !== 'object' || user === null || Array.isArray(user))) return '`data` holds a value that is not an object';
+  if (!page.data.every(isObject)) return '`data` holds a value that is not an object';
   return undefined;
 }
 

@@ -81,11 +81,11 @@ export class Exchange {
   }
 
   /** The `fetch` openapi-fetch calls for `raw`: a real Response over the text read by `send`. */
-  readonly fetch = async (request: Request): Promise<Response> => {
+  async fetch(request: Request): Promise<Response> {
     const { response, text } = await this.#send(request.url, request.method, request.headers, request.body ? await request.text() : undefined);
     const { status, statusText, headers } = response;
     return new Response(status === 204 || status === 304 ? null : text, { status, statusText, headers });
-  };
+  }
 
   async #send(url: string, method: string, headers: Headers, body: string | undefined): Promise<Answer> {
     const config = this.#config;

@@ -19,6 +19,11 @@ export const enumsAreComplete: [
   Exhaustive<AdminTypeFilter, (typeof ADMIN_TYPES)[number]>,
 ] = [true, true, true, true];
 
+/** A plain JSON-like object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Collects problems by field; `throwIfAny` raises them all as one MeetingValidationError. */
 export class Problems {
   readonly list: ValidationProblem[] = [];
@@ -86,7 +91,7 @@ function checkParameter(p: Problems, field: string, value: unknown, rule: number
  */
 export function checkSearchQuery(p: Problems, query: unknown, reserved: Record<string, string> = {}): void {
   if (query === undefined) return;
-  if (typeof query !== 'object' || query === null || Array.isArray(query)) {
+  if (!isObject(query)) {
     p.add('query', 'must be an object');
     return;
   }

@@ -238,7 +238,7 @@ describe('when the data changes or a page fails', () => {
     expect(seen).toEqual(ids(0, 20));
     expect(error).toBeInstanceOf(MeetingIncompleteListingError);
     expect(error).toMatchObject({ name: 'MeetingIncompleteListingError', received: 20, count: 50 });
-    expect((error as Error).message).toBe('searchAllUsers read 20 of 50 users: the page at offset 20 came back empty');
+    expect((error as Error).message).toBe('searchAllUsers got an empty page after 20 of 50 users');
   });
 
   it('throws it too when the rest of a short page comes back empty', async () => {
