@@ -5,7 +5,7 @@ import { checkCall, type CallOptions, type Core } from './core.js';
 import { MeetingBatchError, type FailedChunk, type MeetingError } from './errors.js';
 import { Exchange } from './transport.js';
 import type { AccountType, UserStatus } from './types.js';
-import { ACCOUNT_TYPES, isObject, Problems, STATUSES } from './validate.js';
+import { isObject, Problems, ZERO_OR_ONE } from './validate.js';
 
 export const BATCH_STATUS_PATH = '/v1/usg/dcs/corp/member/status/{value}' satisfies keyof paths;
 /** No public source gives a maximum list size; 100 keeps each request small and each failure narrow. */
@@ -32,24 +32,25 @@ export interface BatchUpdateResult {
   updated: string[];
 }
 
-function check(input: BatchUpdateInput, options: BatchUpdateOptions | undefined): void {
+function check(input: BatchUpdateInput, size: number, options: BatchUpdateOptions | undefined): void {
   const p = new Problems();
   if (!isObject(input)) {
     p.add('input', 'must be an object');
   } else {
-    p.oneOf('status', input.status, STATUSES);
-    if (input.accountType !== undefined) p.oneOf('accountType', input.accountType, ACCOUNT_TYPES);
+    p.oneOf('status', input.status, ZERO_OR_ONE);
+    if (input.accountType !== undefined) p.oneOf('accountType', input.accountType, ZERO_OR_ONE);
     if (!Array.isArray(input.accounts) || input.accounts.length === 0) p.add('accounts', 'must be a non-empty array');
-    else Array.from(input.accounts, (a, i) => typeof a === 'string' && a.trim() !== '' ? undefined : p.add(`accounts[${i}]`, 'must be a non-empty string'));
+    // Array.from visits holes too: a hole would go out as null.
+    else Array.from(input.accounts, (a, i) => (typeof a === 'string' && a.trim()) || p.add(`accounts[${i}]`, 'must be a non-empty string'));
   }
-  if (options?.chunkSize !== undefined) p.integer('chunkSize', options.chunkSize, 1);
+  p.integer('chunkSize', size, 1);
   checkCall(p, options);
 }
 
 /** See `MeetingClient.batchUpdateUserStatus`. */
 export async function batchUpdateUserStatus(core: Core, input: BatchUpdateInput, options?: BatchUpdateOptions): Promise<BatchUpdateResult> {
-  check(input, options);
   const size = options?.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  check(input, size, options);
   const chunks: string[][] = [];
   for (let i = 0; i < input.accounts.length; i += size) chunks.push(input.accounts.slice(i, i + size));
   const query = input.accountType === undefined ? undefined : { accountType: input.accountType };

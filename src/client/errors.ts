@@ -64,7 +64,7 @@ export class MeetingApiError extends MeetingRequestError {
    */
   declare readonly retryAfterMs: number | undefined;
   constructor(init: RequestContext & { status: number; errorCode: string | undefined; errorMessage: string | undefined; headers: Record<string, string>; retryAfterMs: number | undefined }) {
-    const what = [init.errorCode, init.errorMessage].filter(Boolean).join(' ') || 'no error details in the response body';
+    const what = [init.errorCode, init.errorMessage].filter(Boolean).join(' ') || 'no error details';
     super(`failed with HTTP ${init.status}: ${what}`, init);
   }
 }
@@ -144,7 +144,7 @@ export class MeetingBatchError extends MeetingError {
   constructor(updated: string[], failed: FailedChunk[], unconfirmed: FailedChunk[]) {
     const notUpdated = [...failed, ...unconfirmed].reduce((n, c) => n + c.accounts.length, 0);
     super(
-      `${notUpdated} of ${notUpdated + updated.length} accounts are not confirmed updated (${failed.length} chunk(s) failed, ${unconfirmed.length} unconfirmed; first error: ${(failed[0] ?? unconfirmed[0])?.error.message})`,
+      `${notUpdated} of ${notUpdated + updated.length} accounts not confirmed updated: ${failed.length} chunk(s) failed, ${unconfirmed.length} unconfirmed; first error: ${(failed[0] ?? unconfirmed[0])?.error.message}`,
       undefined,
       { updated, failed, unconfirmed },
     );

@@ -26,22 +26,18 @@ interface Slot {
   page: Promise<SearchUsersPage>;
 }
 
-function check(query: unknown, options: SearchAllOptions | undefined): void {
-  const p = new Problems();
-  const reason = 'is set by searchAllUsers; use the pageSize option';
-  checkSearchQuery(p, query, { offset: reason, limit: reason });
-  if (options?.pageSize !== undefined) p.integer('pageSize', options.pageSize, 1);
-  checkCallOptions(p, options);
-  p.throwIfAny();
-}
-
 /**
  * See `MeetingClient.searchAllUsers` for the guarantees. Offsets are computed from the records
  * received, never read from the response's `offset` (its meaning is disputed).
  */
 export async function* searchAllUsers(core: Core, query?: SearchAllQuery, options?: SearchAllOptions): AsyncGenerator<MeetingUser, void, undefined> {
-  check(query, options);
   const pageSize = options?.pageSize ?? DEFAULT_PAGE_SIZE;
+  const p = new Problems();
+  const reason = 'is set by searchAllUsers; use the pageSize option';
+  checkSearchQuery(p, query, { offset: reason, limit: reason });
+  p.integer('pageSize', pageSize, 1);
+  checkCallOptions(p, options);
+  p.throwIfAny();
   const concurrency = options?.concurrency ?? DEFAULT_PAGE_CONCURRENCY;
   // Aborts the pages still in flight when the consumer stops early or a page fails.
   const stop = new AbortController();

@@ -22,7 +22,8 @@ export class SecretSet {
       const json = JSON.stringify(raw).slice(1, -1);
       return [raw, json, json.replaceAll('/', '\\/'), encodeURIComponent(raw)];
     });
-    this.#pattern = new RegExp(forms.map((form) => form.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')).join('|'), 'gi');
+    // Every character but a letter or a digit escaped (without the `u` flag, escaping any other one is harmless).
+    this.#pattern = new RegExp(forms.map((form) => form.replace(/\W/g, '\\$&')).join('|'), 'gi');
   }
 
   redact(text: string): string {

@@ -84,7 +84,8 @@ export class Exchange {
   async fetch(request: Request): Promise<Response> {
     const { response, text } = await this.#send(request.url, request.method, request.headers, request.body ? await request.text() : undefined);
     const { status, statusText, headers } = response;
-    return new Response(status === 204 || status === 304 ? null : text, { status, statusText, headers });
+    // An empty body as null: a 204 or 304 must have none, and an empty one reads the same.
+    return new Response(text || null, { status, statusText, headers });
   }
 
   async #send(url: string, method: string, headers: Headers, body: string | undefined): Promise<Answer> {
@@ -111,7 +112,11 @@ export class Exchange {
       let again: number | undefined;
       let failure: MeetingError | undefined;
       try {
-        headers.set('X-Access-Token', typeof token === 'string' ? token : await untilAborted(token(), attemptSignal));
+        // The abort rejects with its Event: `failure` tells a timeout from the caller's abort by its flags.
+        headers.set(
+          'X-Access-Token',
+          typeof token === 'string' ? token : await Promise.race([token(), new Promise<never>((_, reject) => attemptSignal.addEventListener('abort', reject))]),
+        );
         // An abort while a provider was answering must not let the request go out.
         attemptSignal.throwIfAborted();
         this.#log(attempt);
@@ -212,12 +217,4 @@ export class Exchange {
 
 function quiet(): void {
   // A cancelled body's own failure does not matter.
-}
-
-/** `promise`, or a rejection once `signal` aborts (the failure is then told apart by `Exchange.failure`). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    signal.addEventListener('abort', reject);
-    promise.then(resolve, reject);
-  });
 }

@@ -9,9 +9,8 @@ export const LANGUAGES = ['zh-CN', 'en-US'] as const satisfies readonly MeetingL
 export const SORT_FIELDS = ['userType', 'adminType', 'ldapAccount', 'deptCode', 'status', 'sortLevel'] as const satisfies readonly SortField[];
 export const USER_TYPES = [2, 12, 13, 14] as const satisfies readonly UserType[];
 export const ADMIN_TYPES = [1, 2] as const satisfies readonly AdminTypeFilter[];
-export const STATUSES = [0, 1] as const;
-// The same values, one array: `0 | 1` for both.
-export const ACCOUNT_TYPES = STATUSES;
+// `status` and `accountType` both take 0 or 1.
+export const ZERO_OR_ONE = [0, 1] as const;
 export const enumsAreComplete: [
   Exhaustive<MeetingLanguage, (typeof LANGUAGES)[number]>,
   Exhaustive<SortField, (typeof SORT_FIELDS)[number]>,
@@ -70,7 +69,7 @@ const QUERY_PARAMETERS: Record<string, number | 'string' | 'boolean' | readonly 
   adminType: ADMIN_TYPES,
   enableRoom: 'boolean',
   userType: USER_TYPES,
-  status: STATUSES,
+  status: ZERO_OR_ONE,
   containsUnActive: 'boolean',
 };
 
@@ -99,7 +98,7 @@ export function checkSearchQuery(p: Problems, query: unknown, reserved: Record<s
     if (value === undefined) continue;
     const field = `query.${key}`;
     const rule = QUERY_PARAMETERS[key];
-    if (key in reserved) p.add(field, reserved[key] ?? 'is not allowed here');
+    if (key in reserved) p.add(field, reserved[key] as string);
     else if (rule === undefined) p.add(field, 'is not a SearchUsers parameter');
     else checkParameter(p, field, value, rule);
   }

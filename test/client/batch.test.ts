@@ -97,7 +97,7 @@ describe('partial failure', () => {
       ['a9', 'a10', 'a11'],
     ]);
     expect(batch.unconfirmed.map((f) => f.error.constructor)).toEqual([MeetingTimeoutError, MeetingNetworkError]);
-    expect(batch.message).toMatch(/^9 of 16 accounts are not confirmed updated \(1 chunk\(s\) failed, 2 unconfirmed; first error: PUT .*USG\.201040000/);
+    expect(batch.message).toMatch(/^9 of 16 accounts not confirmed updated: 1 chunk\(s\) failed, 2 unconfirmed; first error: PUT .*USG\.201040000/);
     // Nothing lost, nothing counted twice.
     expect([...batch.updated, ...[...batch.failed, ...batch.unconfirmed].flatMap((f) => f.accounts)].sort()).toEqual([...all].sort());
   });
