@@ -10,8 +10,8 @@ export interface MeetingClient {
   /**
    * One page of SearchUsers. Resolves with `{ count, limit, offset, data }` where `count` and
    * `data` are checked to be present. Rejects with MeetingValidationError (before sending),
-   * MeetingApiError, MeetingMalformedResponseError, MeetingTimeoutError, MeetingNetworkError or
-   * MeetingAbortError.
+   * MeetingApiError, MeetingMalformedResponseError (also for a body over `maxResponseBytes`),
+   * MeetingTimeoutError, MeetingNetworkError or MeetingAbortError.
    */
   searchUsers(query?: SearchUsersQuery, options?: CallOptions): Promise<SearchUsersPage>;
 
@@ -28,10 +28,15 @@ export interface MeetingClient {
    *
    * While the data does not change, every user is yielded exactly once. If it changes during the
    * iteration (offset paging cannot see that), it still ends: it never yields more than the first
-   * `count` records, stops early when a later page reports a smaller `count` or comes back empty,
-   * and never yields a page from past the new end. A user inserted or removed meanwhile may shift
-   * others across a page boundary, so one may be missed or yielded twice; the client does not
-   * de-duplicate by `id`, since that would need memory growing with the number of users.
+   * `count` records, stops early when a later page reports a smaller `count`, and never yields a
+   * page from past the new end. A user inserted or removed meanwhile may shift others across a
+   * page boundary, so one may be missed or yielded twice; the client does not de-duplicate by `id`,
+   * since that would need memory growing with the number of users.
+   *
+   * A page that comes back empty before the `count` it reports itself would end the listing short
+   * without a word: it throws a MeetingIncompleteListingError (`received`, `count`) instead.
+   *
+   * With `requestId`, page n is sent with `requestId-n`, so one listing can be traced in server logs.
    *
    * On failure the error of the failed page is thrown after every user before it was yielded, and
    * the pages still in flight are aborted; breaking out of the loop aborts them too.
@@ -41,10 +46,13 @@ export interface MeetingClient {
   /**
    * Sets `status` on every account: chunks of `chunkSize` (default 100) sent with at most
    * `concurrency` (default 4) requests in flight. Every chunk is attempted even when one fails.
+   * The status decides: a chunk answered 2xx is updated, whatever its body does after the headers.
    * Resolves with `{ updated }` (all accounts, in order) or rejects with a MeetingBatchError whose
-   * `updated` and `failed[].accounts` partition the accounts exactly. A failed chunk may have
-   * been applied before the failure was seen (a timeout, say); the operation is idempotent, so
-   * re-sending `failed` is safe. With several chunks and a `requestId`, chunk n uses `requestId-n`.
+   * `updated`, `failed[].accounts` and `unconfirmed[].accounts` partition the accounts exactly:
+   * `failed` chunks were refused (an HTTP error status) or never sent; `unconfirmed` chunks got no
+   * status (a timeout, a network failure or an abort while out) and may or may not have been
+   * applied. The operation is idempotent, so re-sending either is safe; or read the accounts back
+   * with SearchUsers. With several chunks and a `requestId`, chunk n uses `requestId-n`.
    */
   batchUpdateUserStatus(input: BatchUpdateInput, options?: BatchUpdateOptions): Promise<BatchUpdateResult>;
 
@@ -53,7 +61,9 @@ export interface MeetingClient {
    * id, timeout and retry handling. It keeps openapi-fetch's own result contract
    * (`{ data, error, response }`) for HTTP errors; timeouts, network failures and aborts throw the
    * typed errors. Its timeout covers the whole exchange: the transport reads each response body
-   * before openapi-fetch parses it. Middleware added with `raw.use()` applies to `raw` calls only.
+   * (up to `maxResponseBytes`) before openapi-fetch parses it. A request to any other origin than
+   * the client's (a per-call `baseUrl`, a middleware) is refused with a MeetingValidationError
+   * before sending. Middleware added with `raw.use()` applies to `raw` calls only.
    */
   readonly raw: RawClient;
 }
