@@ -209,9 +209,10 @@ describe('how long it waits', () => {
     const started = performance.now();
     await client.searchUsers();
     const elapsed = performance.now() - started;
-    // Equal jitter: at least 20 + 40 ms; far less than a second.
+    // Equal jitter: at least 20 + 40 ms. The upper bound only catches a unit mistake (delays taken
+    // as seconds would be 60 s), with room for a machine under heavy load.
     expect(elapsed).toBeGreaterThanOrEqual(55);
-    expect(elapsed).toBeLessThan(5_000);
+    expect(elapsed).toBeLessThan(20_000);
   });
 });
 
