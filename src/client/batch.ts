@@ -66,7 +66,7 @@ export async function batchUpdateUserStatus(core: Core, input: BatchUpdateInput,
     for (let index: number; (index = next++) < chunks.length; ) {
       const accounts = chunks[index] as string[];
       // One id per request: several chunks sharing the caller's id would be indistinguishable.
-      const requestId = options?.requestId === undefined || chunks.length === 1 ? options?.requestId : `${options.requestId}-${index + 1}`;
+      const requestId = options?.requestId && (chunks.length > 1 ? `${options.requestId}-${index + 1}` : options.requestId);
       // The status decides (the 200 has no body in the spec): a body that stalls after it changes nothing.
       const exchange = new Exchange(core, { signal: options?.signal, timeoutMs: options?.timeoutMs, requestId }, true);
       try {

@@ -44,7 +44,7 @@ export async function* searchAllUsers(core: Core, query?: SearchAllQuery, option
   const signal = options?.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   let pages = 0;
   const fetchSlot = (offset: number, limit: number): Slot => {
-    const requestId = options?.requestId === undefined ? undefined : `${options.requestId}-${++pages}`;
+    const requestId = options?.requestId && `${options.requestId}-${++pages}`;
     const page = requestPage(core, { ...query, offset, limit }, { signal, timeoutMs: options?.timeoutMs, requestId });
     // Slots behind a failed one are never awaited; this keeps their rejection from going unhandled.
     page.catch(() => undefined);

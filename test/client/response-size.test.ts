@@ -52,7 +52,7 @@ describe('maxResponseBytes', () => {
     const growth = process.memoryUsage().rss - before;
     console.log(`200 MB body: RSS growth ${(growth / MB).toFixed(1)} MB, server sent ${(stats.sent / MB).toFixed(1)} MB before the client stopped`);
     expect(error).toBeInstanceOf(MeetingMalformedResponseError);
-    expect(error).toMatchObject({ status: 200, reason: `the body is larger than maxResponseBytes (${16 * MB})` });
+    expect(error).toMatchObject({ status: 200, reason: `the body is over maxResponseBytes (${16 * MB})` });
     expect((error as Error).message).toContain('maxResponseBytes');
     expect(stats.requests).toBe(1);
     // Buffered whole, the body took 790 MB; a quarter of the body is a margin that holds under load.
@@ -63,7 +63,28 @@ describe('maxResponseBytes', () => {
   it('applies a smaller limit to raw calls too', async () => {
     const { baseUrl } = await streaming(1 * MB);
     const client = createMeetingClient({ accessToken: 'size-test-token', baseUrl, maxResponseBytes: 64 * 1024, retry: { maxRetries: 0 } });
-    await expect(client.raw.GET('/v1/usg/dcs/corp/member')).rejects.toMatchObject({ name: 'MeetingMalformedResponseError', reason: 'the body is larger than maxResponseBytes (65536)' });
+    await expect(client.raw.GET('/v1/usg/dcs/corp/member')).rejects.toMatchObject({ name: 'MeetingMalformedResponseError', reason: 'the body is over maxResponseBytes (65536)' });
+  });
+
+  it('reads a chunked body (no declared length) under the limit whole, a character split across chunks included', async () => {
+    const body = Buffer.from(JSON.stringify({ count: 1, data: [{ id: 'u1', name: '张伟' }] }));
+    const split = body.indexOf(Buffer.from('张')) + 1;
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(body.subarray(0, split));
+      setTimeout(() => res.end(body.subarray(split)), 5);
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const client = createMeetingClient({ accessToken: 'size-test-token', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxResponseBytes: body.length });
+    await expect(client.searchUsers()).resolves.toMatchObject({ data: [{ name: '张伟' }] });
+  });
+
+  it('refuses a body whose declared length is over the limit', async () => {
+    const body = JSON.stringify({ count: 0, data: [] });
+    server = createServer((_req, res) => res.end(body));
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const client = createMeetingClient({ accessToken: 'size-test-token', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxResponseBytes: body.length - 1 });
+    await expect(client.searchUsers()).rejects.toMatchObject({ name: 'MeetingMalformedResponseError', reason: `the body is over maxResponseBytes (${body.length - 1})` });
   });
 
   it('reads a body of exactly the limit', async () => {
