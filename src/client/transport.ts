@@ -164,17 +164,14 @@ export class Exchange {
   /** The body as text; past maxResponseBytes the read stops there (leaving the loop cancels the stream), so memory stays bounded. */
   async #read(response: Response): Promise<string> {
     const limit = this.#config.maxResponseBytes;
-    // A declared length within the limit is read at once (fetch delivers no more than it declares):
-    // the usual case, and a much cheaper one than the loop.
-    const declared = response.headers.get('content-length');
-    if (declared !== null && +declared <= limit) return response.text();
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    const decoder = new TextDecoder();
+    let text = '';
     let size = 0;
-    for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array<ArrayBuffer>>) {
+    for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
       if ((size += chunk.byteLength) > limit) throw malformed(this.context, response, `the body is over maxResponseBytes (${limit})`, '', this.#shared.secrets);
-      chunks.push(chunk);
+      text += decoder.decode(chunk, { stream: true });
     }
-    return new Blob(chunks).text();
+    return text + decoder.decode();
   }
 
   /** The typed error for anything that went wrong while sending or reading. */
