@@ -45,6 +45,20 @@ describe('raw requests to another origin', () => {
 
   it('refuses a path that extends the host name', () => refusal((c) => c.raw.GET(`.evil.example${PATH}` as typeof PATH), 'https://api.example.com'));
 
+  it('adds no token to a request sent through a per-call fetch (the transport is bypassed)', async () => {
+    const { client, sent } = spiedClient();
+    const seen: Request[] = [];
+    await client.raw.GET(PATH, {
+      baseUrl: 'http://other-host',
+      fetch: async (request: Request) => {
+        seen.push(request);
+        return Response.json({ count: 0, data: [] });
+      },
+    });
+    expect(seen.map((r) => [r.url.split('?')[0], r.headers.get('x-access-token')])).toEqual([[`http://other-host${PATH}`, null]]);
+    expect(sent).toEqual([]);
+  });
+
   it('still sends to the configured origin, under another path prefix too', async () => {
     const { client, sent } = spiedClient();
     await client.raw.GET(PATH);
