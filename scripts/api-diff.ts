@@ -127,9 +127,8 @@ export function describePointer(pointer: string): string {
   const parts = pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (parts[0] === 'paths' && parts.length >= 2) {
     const [, path, method, ...rest] = parts;
-    const head = method && METHODS.has(method) ? `${method.toUpperCase()} ${path}` : [path, method].filter(Boolean).join(' › ');
-    const tail = method && METHODS.has(method) ? rest : [];
-    return [head, tail.join('/')].filter(Boolean).join(' › ');
+    if (method && METHODS.has(method)) return [`${method.toUpperCase()} ${path}`, rest.join('/')].filter(Boolean).join(' › ');
+    return [path, [method, ...rest].filter(Boolean).join('/')].filter(Boolean).join(' › ');
   }
   return parts.join('/') || '(document)';
 }

@@ -120,6 +120,9 @@ describe('version arithmetic', () => {
   it('reads JSON pointers as operations', () => {
     expect(describePointer('#/paths/~1v1~1usg~1dcs~1corp~1member/get/parameters/2')).toBe('GET /v1/usg/dcs/corp/member › parameters/2');
     expect(describePointer('#/components/schemas/SearchUsersPage')).toBe('components/schemas/SearchUsersPage');
+    expect(describePointer('#/paths/~1v1~1x/parameters/0')).toBe('/v1/x › parameters/0');
+    expect(describePointer('#/paths/~1v1~1x')).toBe('/v1/x');
+    expect(describePointer('#/')).toBe('(document)');
   });
 });
 

@@ -82,6 +82,7 @@ describe('generated clients', () => {
     expect(query.getAll('userType')).toEqual(['2', '12']);
     expect(search!.url).toContain('userType=2&userType=12');
     expect(search!.headers['x-access-token']).toBe(TOKEN);
+    expect(search!.headers['accept-language']).toBe('en-US');
 
     expect(put!.method).toBe('PUT');
     expect(new URL(put!.url, mock.url).pathname).toBe('/v1/usg/dcs/corp/member/status/1');
