@@ -7,7 +7,7 @@
 // spec's parameter order, then the body). The body is read only after the token is accepted.
 // Query parameters the spec does not define are ignored (the sources document no error for them).
 // Messages are English whatever `Accept-Language` says.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createSpecValidator, loadBundledSpec, type Issue, type OpenApiDocument, type ValidatedRequest } from '../validation/index.js';
 import { corsHeaders, checkCorsOption, preflightHeaders } from './cors.js';
 import { errorBody, ErrorCodes } from './errors.js';
@@ -218,7 +218,7 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
 
   function requestIdOf(request: Request): string {
     const given = request.headers.get('x-request-id');
-    return given && given.length <= MAX_REQUEST_ID_CHARS ? given : randomBytes(16).toString('hex');
+    return given && given.length <= MAX_REQUEST_ID_CHARS ? given : randomUUID().replaceAll('-', '');
   }
 
   function record(request: Request, url: URL, progress: Progress, status: number, headers: Record<string, string>, body: string, started: number): void {
