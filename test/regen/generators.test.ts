@@ -3,20 +3,18 @@
 // talks to the mock in the wire format the API wants. kubb is left out: it sends `userType` as
 // "2,12" and the body as text/plain (its bugs).
 import { execFile } from 'node:child_process';
-import type { IncomingMessage } from 'node:http';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../../src/mock/index.js';
+import { startMockServer, type MockExchange, type MockServer } from '../../src/mock/index.js';
 import { bundledSpecPath } from '../support/spec.js';
 import { GENERATORS, generateClients, type Generator } from './support/generate-clients.js';
 
 type Outcome = { searchStatus: number; count: number | undefined; userTypes: unknown[]; activeTimes: unknown[]; putStatus: number };
 type Driver = { exercise(baseUrl: string, token: string, accounts: string[]): Promise<Outcome> };
-type Received = { method: string; url: string; headers: IncomingMessage['headers']; body: string };
 
 const TOKEN = 'generator-matrix-token';
 const tsc = join(createRequire(import.meta.url).resolve('typescript/package.json'), '..', 'bin', 'tsc');
@@ -24,7 +22,8 @@ const tsc = join(createRequire(import.meta.url).resolve('typescript/package.json
 let dir: string;
 let mock: MockServer;
 let typeCheck: Promise<{ code: number; output: string }>;
-const received: Received[] = [];
+// What the mock received and answered, from its own record of each exchange.
+const received: MockExchange[] = [];
 
 beforeAll(async () => {
   dir = await generateClients(bundledSpecPath);
@@ -33,13 +32,8 @@ beforeAll(async () => {
     () => ({ code: 0, output: '' }),
     (error: { code: number; stdout: string }) => ({ code: error.code, output: error.stdout }),
   );
-  mock = await startMockServer({ userCount: 200 });
-  // Sees each request as the mock's handler does, body included (both read the same stream).
-  mock.server.prependListener('request', (req: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }));
-  });
+  // requireToken: any other token, or none, is answered 401, so a 200 shows the token arrived intact.
+  mock = await startMockServer({ userCount: 200, requireToken: TOKEN, onExchange: (exchange) => received.push(exchange) });
 });
 
 afterAll(async () => {
@@ -78,17 +72,20 @@ describe('generated clients', () => {
     const [search, put] = received.slice(from);
     expect(received.slice(from)).toHaveLength(2);
     const query = new URL(search!.url, mock.url).searchParams;
-    expect(search!.method).toBe('GET');
+    expect(search).toMatchObject({ method: 'GET', status: 200 });
     expect(query.getAll('userType')).toEqual(['2', '12']);
     expect(search!.url).toContain('userType=2&userType=12');
-    expect(search!.headers['x-access-token']).toBe(TOKEN);
-    expect(search!.headers['accept-language']).toBe('en-US');
+    // The mock's record redacts the token; requireToken above checked its value.
+    expect(search!.request.headers['x-access-token']).toBe('[REDACTED]');
+    expect(search!.request.headers['accept-language']).toBe('en-US');
+    expect(search!.language).toBe('en-US');
 
     expect(put!.method).toBe('PUT');
     expect(new URL(put!.url, mock.url).pathname).toBe('/v1/usg/dcs/corp/member/status/1');
-    expect(put!.headers['x-access-token']).toBe(TOKEN);
-    expect(put!.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse(put!.body)).toEqual(accounts);
+    expect(put!.status).toBe(200);
+    expect(put!.request.headers['x-access-token']).toBe('[REDACTED]');
+    expect(put!.request.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(put!.request.body ?? '')).toEqual(accounts);
 
     // Restore, so each generator starts from the same store.
     mock.store.setStatus(0, accounts);
