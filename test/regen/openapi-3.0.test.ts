@@ -73,6 +73,13 @@ describe('dist/openapi-3.0', () => {
     expect(title.schemas.SearchUserResultDTO!.properties.title).toEqual({ type: 'string', description: 'Job title.', example: 'manager' });
   });
 
+  it('is exported by the package and shipped in its files', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { exports: Json; files: string[] };
+    expect(pkg.exports['./openapi-3.0.json']).toBe('./dist/openapi-3.0.json');
+    expect(pkg.exports['./openapi-3.0.yaml']).toBe('./dist/openapi-3.0.yaml');
+    expect(pkg.files).toEqual(expect.arrayContaining(['dist/openapi-3.0.json', 'dist/openapi-3.0.yaml']));
+  });
+
   it('keeps info.summary as the first paragraph and names the licence by its SPDX URL', () => {
     expect(json.openapi).toBe('3.0.3');
     expect(json.info).not.toHaveProperty('summary');
