@@ -25,7 +25,7 @@ export type ReleaseOptions = {
   root: string;
   /** The bundled description to release. */
   bundle: string;
-  /** A level or an exact version; default: the level the changes need. */
+  /** A level or an exact version; default: package.json's version if it is newer than the last release, else the level the changes need. */
   request?: string;
   /** YYYY-MM-DD of the CHANGELOG entry. */
   date: string;
@@ -119,7 +119,9 @@ export async function release({ root, bundle, request, date }: ReleaseOptions): 
     version = current;
   } else {
     changes = await diffDescriptions(releasePath(released, join(root, 'releases')), bundle);
-    version = pickVersion(released, neededLevel(changes, released) as Level | undefined, request);
+    // A package.json already raised past the last release (by hand) names the version to release.
+    const wanted = request ?? (semver.gt(current, released) ? current : undefined);
+    version = pickVersion(released, neededLevel(changes, released) as Level | undefined, wanted);
   }
   if (existsSync(releasePath(version, join(root, 'releases')))) throw new Error(`release: releases/${version} already exists`);
 

@@ -98,6 +98,16 @@ describe('npm run release', () => {
     expect((await release({ root: second.root, bundle: second.bundle, request: 'major', date: '2026-12-02' })).version).toBe('1.0.0');
   });
 
+  it('releases the version package.json was already raised to, if it is enough for the changes', async () => {
+    const { root, bundle } = scratchRepo(removeSearchKey);
+    const setVersion = (version: string) => writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'scratch', version, private: true }));
+    setVersion('0.1.1');
+    await expect(release({ root, bundle, date: '2026-12-02' })).rejects.toThrow('need minor (0.2.0 or later), not 0.1.1');
+    setVersion('0.3.0');
+    expect((await release({ root, bundle, date: '2026-12-02' })).version).toBe('0.3.0');
+    expect(listReleases(join(root, 'releases'))).toEqual(['0.1.0', '0.3.0']);
+  });
+
   it('the first release snapshots the package version as it is', async () => {
     const { root, bundle } = scratchRepo(() => {});
     rmSync(join(root, 'releases'), { recursive: true });
