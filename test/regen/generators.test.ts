@@ -62,10 +62,10 @@ describe('generated clients', () => {
     expect(new Set(expected.data.map((user) => user.userType))).toEqual(new Set([2, 12]));
     expect(outcome.count).toBe(expected.count);
     expect(outcome.userTypes).toEqual(expected.data.map((user) => user.userType));
-    // int64 timestamps arrive as JSON numbers and stay numbers (no string, no BigInt).
-    expect(outcome.activeTimes.length).toBeGreaterThan(0);
-    for (const time of outcome.activeTimes) expect(time === undefined || Number.isSafeInteger(time)).toBe(true);
+    // int64 timestamps arrive as JSON numbers and stay the same numbers (no string, no BigInt).
+    expect(outcome.activeTimes).toEqual(expected.data.map((user) => user.activeTime));
     expect(outcome.activeTimes.some((time) => typeof time === 'number')).toBe(true);
+    for (const time of outcome.activeTimes) expect(['number', 'undefined']).toContain(typeof time);
     // The PUT's JSON array reached the store.
     for (const user of targets) expect(mock.store.users.find((u) => u.userAccount === user.userAccount)?.status).toBe(1);
 
