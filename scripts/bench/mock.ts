@@ -1,10 +1,13 @@
 // The mock's speed, for `npm run bench`: requests per second over HTTP (pages of 10 and of 500)
 // next to a bare node:http server sending the same bytes, measured in one run so that the ratio
-// holds on a busy machine; searches per second in process (`createMockApi().fetch`).
+// holds on a busy machine; searches per second in process (`createMockApi().fetch`); what MSW adds
+// per request in front of the same handler.
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, get } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { setupServer } from 'msw/node';
 import { createMockApi } from '../../src/mock/index.js';
+import { createMswHandlers } from '../../src/msw/index.js';
 
 export type BenchRow = [measure: string, result: string, target: string, verdict: string];
 
@@ -117,9 +120,32 @@ export async function benchMockInProcess(httpPage10: number): Promise<BenchRow[]
   return [['createMockApi().fetch in process, page of 10, one at a time', `${rate.toFixed(0)} searches/s = ${(rate / httpPage10).toFixed(2)}x the mock over HTTP`, '(context)', '']];
 }
 
+/** Per-request time of a search through msw's setupServer and the handlers, minus the same search straight into `createMockApi().fetch`. */
+export async function benchMsw(): Promise<BenchRow[]> {
+  const url = `https://api.meeting.huaweicloud.com${SEARCH}?offset=0&limit=10`;
+  const api = createMockApi({ userCount: 1000 });
+  const mock = createMswHandlers({ userCount: 1000 });
+  const server = setupServer(...mock.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const direct: number[] = [];
+    const viaMsw: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      direct.push(1e6 / (await callsPerSecond(async () => (await api.fetch(url, { headers: HEADERS })).text(), ROUND_MS / 3)));
+      viaMsw.push(1e6 / (await callsPerSecond(async () => (await fetch(url, { headers: HEADERS })).text(), ROUND_MS / 3)));
+      api.reset();
+      mock.reset();
+    }
+    const [d, m] = [median(direct), median(viaMsw)];
+    return [['MSW setupServer + createMswHandlers, page of 10', `${m.toFixed(1)} µs per request = ${(m - d).toFixed(1)} µs over createMockApi().fetch (${d.toFixed(1)} µs)`, '(context)', '']];
+  } finally {
+    server.close();
+  }
+}
+
 export async function benchMock(): Promise<BenchRow[]> {
   const http = await benchMockOverHttp();
-  return [...http.rows, ...(await benchMockInProcess(http.httpPage10))];
+  return [...http.rows, ...(await benchMockInProcess(http.httpPage10)), ...(await benchMsw())];
 }
 
 // Run alone: `tsx scripts/bench/mock.ts`.
