@@ -52,6 +52,6 @@ export async function generateClients(spec: string): Promise<string> {
     }),
   );
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-  for (const generator of GENERATORS) await generateOne(generator, spec, dir);
+  await Promise.all(GENERATORS.map((generator) => generateOne(generator, spec, dir)));
   return dir;
 }
