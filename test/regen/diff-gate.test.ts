@@ -52,7 +52,7 @@ beforeAll(async () => {
       changes[name] = await diffDescriptions(bundlePath, file);
     }),
   );
-});
+}, 60_000); // Five redocly diff processes at once: a margin for a loaded machine.
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the gate against mutations of dist/openapi.json', () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   );
   // requireToken: any other token, or none, is answered 401, so a 200 shows the token arrived intact.
   mock = await startMockServer({ userCount: 200, requireToken: TOKEN, onExchange: (exchange) => received.push(exchange) });
-});
+}, 60_000); // Three generators and a mock server: a margin for a loaded machine.
 
 afterAll(async () => {
   await mock?.close();

@@ -52,7 +52,8 @@ const removeSearchKey = (doc: Json) => {
   op.parameters = op.parameters.filter((p: Json) => p.$ref !== '#/components/parameters/searchKey');
 };
 
-describe('npm run release', () => {
+// Each release spawns redocly diff and npm version: a margin for a loaded machine.
+describe('npm run release', { timeout: 60_000 }, () => {
   it('after a breaking change below 1.0: 0.2.0 everywhere, a snapshot the gate then accepts, and the CHANGELOG entry', async () => {
     const { root, bundle } = scratchRepo(removeSearchKey);
     const result = await release({ root, bundle, date: '2026-12-02' });
