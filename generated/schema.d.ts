@@ -80,7 +80,7 @@ export interface components {
     schemas: {
         /**
          * SearchUserResultDTO
-         * @description One enterprise user, as returned by SearchUsers (the 25 fields of the seed page's table). The seed page does not say which fields are always present, so none is marked required. The seed's example response shows `null` for `activeCode`, `activeCodeExpireTime`, `expireTime` and `visionAccount`, so those four allow null; whether other fields can be null is not documented.
+         * @description One enterprise user, as returned by SearchUsers (the 25 fields of the seed page's table). None is marked required, and none can be relied upon to be present: the seed page has no "mandatory" column for the response; its one example (a common user) carries all 25 keys, but that is one user of one type, and no source says what a smart TV, IdeaHub or SmartRooms user carries. The client of this project reads no field of a user (it returns them as received), so nothing in it depends on one; a program that feeds a search into BatchUpdateUserStatus should check that `userAccount` (account type 0) or `thirdAccount` (account type 1) is there. The seed's example shows `null` for `activeCode`, `activeCodeExpireTime`, `expireTime` and `visionAccount`, so those four allow null; whether other fields can be null is not documented.
          */
         SearchUserResultDTO: {
             /** @description Activation code. */
@@ -179,14 +179,14 @@ export interface components {
         };
         /**
          * SearchUsersPage
-         * @description One page of SearchUsers. The seed page does not say which fields are always present, so none is marked required; a client cannot page without `count` and `data`, and should treat a page that lacks them as a malformed response.
+         * @description One page of SearchUsers. `count` and `data` are required: the seed page lists them as the response, its example has them, and a client cannot page without them (it reads until it has `count` records, taken from `data`), so a page that lacks either is a malformed response (the client of this project refuses it). `limit` and `offset` are listed and present in the example too, but nothing needs them (a client advances by the records it received), so they stay optional and a page without them is accepted. The seed page has no "mandatory" column for the response, so neither choice is confirmed by Huawei.
          */
         SearchUsersPage: {
             /**
              * Format: int32
              * @description Total number of records (of the whole query, not of this page).
              */
-            count?: number;
+            count: number;
             /**
              * Format: int32
              * @description Number of records displayed per page. Default value: 10.
@@ -198,7 +198,7 @@ export interface components {
              */
             offset?: number;
             /** @description Enterprise user details. */
-            data?: components["schemas"]["SearchUserResultDTO"][];
+            data: components["schemas"]["SearchUserResultDTO"][];
         };
         /**
          * ErrorResponse
@@ -311,7 +311,7 @@ export interface components {
          * @example 0ecdde61a9c0aedc6c17ed7add46033c
          */
         XRequestId: string;
-        /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send it explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, which is not one of these values. */
+        /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send one of them explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, and browsers send lists such as `en-US,en;q=0.9`. What Huawei's server does with any value other than these two (`*`, a list, another language) is not documented and unknown. A server that follows this description, as this project's mock does, accepts any well-formed language list (RFC 9110, section 12.5.4), answers in `zh-CN` or `en-US` as picked by RFC 4647 lookup, falls back to `zh-CN` when the list names neither, and answers 400 only to a malformed value. */
         AcceptLanguage: "zh-CN" | "en-US";
         /**
          * @description New user status.
@@ -395,7 +395,7 @@ export interface operations {
                  * @example 0ecdde61a9c0aedc6c17ed7add46033c
                  */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
-                /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send it explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, which is not one of these values. */
+                /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send one of them explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, and browsers send lists such as `en-US,en;q=0.9`. What Huawei's server does with any value other than these two (`*`, a list, another language) is not documented and unknown. A server that follows this description, as this project's mock does, accepts any well-formed language list (RFC 9110, section 12.5.4), answers in `zh-CN` or `en-US` as picked by RFC 4647 lookup, falls back to `zh-CN` when the list names neither, and answers 400 only to a malformed value. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -436,7 +436,7 @@ export interface operations {
                  * @example 0ecdde61a9c0aedc6c17ed7add46033c
                  */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
-                /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send it explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, which is not one of these values. */
+                /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send one of them explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, and browsers send lists such as `en-US,en;q=0.9`. What Huawei's server does with any value other than these two (`*`, a list, another language) is not documented and unknown. A server that follows this description, as this project's mock does, accepts any well-formed language list (RFC 9110, section 12.5.4), answers in `zh-CN` or `en-US` as picked by RFC 4647 lookup, falls back to `zh-CN` when the list names neither, and answers 400 only to a malformed value. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {

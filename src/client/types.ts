@@ -5,7 +5,7 @@ import type { components, operations } from '../../generated/schema.js';
 export type SearchUsersQuery = NonNullable<operations['SearchUsers']['parameters']['query']>;
 /** One enterprise user as returned by SearchUsers. */
 export type MeetingUser = components['schemas']['SearchUserResultDTO'];
-/** One page as the spec describes it (every field optional). */
+/** One page as the spec describes it: `count` and `data` required, the rest optional. */
 export type SearchUsersPageSchema = components['schemas']['SearchUsersPage'];
 /** One page as this client returns it: `count` and `data` were checked to be present. */
 export type SearchUsersPage = SearchUsersPageSchema & { count: number; data: MeetingUser[] };
