@@ -13,12 +13,13 @@ import { corsHeaders, checkCorsOption, preflightHeaders } from './cors.js';
 import { errorBody, ErrorCodes } from './errors.js';
 import { createFaultInjector, type FaultOptions } from './faults.js';
 import { negotiateLanguage, type Language } from './language.js';
+import type { FetchHandler } from './node.js';
 import { bufferedResponse } from './response.js';
 import type { SearchQuery } from './search.js';
 import type { User } from './seed.js';
 import { createUserStore, UnknownAccountsError, type AccountType, type UserStore } from './store.js';
 
-export type FetchHandler = (request: Request) => Promise<Response>;
+export type { FetchHandler };
 
 export type TokenVerdict = 'ok' | 'invalid' | 'forbidden';
 
