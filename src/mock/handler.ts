@@ -264,7 +264,14 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
     if (result.body !== undefined) headers['content-type'] = JSON_TYPE;
     const cors = corsHeaders(options.cors, request.headers.get('origin'));
     if (cors) Object.assign(headers, cors);
-    if (options.onExchange) record(request, url, progress, result.status, headers, body, started);
+    if (options.onExchange) {
+      // A hook's own failure is not the request's: the answer goes out as it is.
+      try {
+        record(request, url, progress, result.status, headers, body, started);
+      } catch {
+        // ignored, as the client ignores its hooks' exceptions
+      }
+    }
     return bufferedResponse(progress.head || result.body === undefined ? null : body, { status: result.status, headers });
   };
   return Object.assign(handler, { store });
