@@ -102,7 +102,12 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+      // A client that went away never drains: stop reading the body then.
+      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (res.destroyed) {
+        await reader.cancel();
+        return;
+      }
     }
     res.end();
   }

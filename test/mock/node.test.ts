@@ -93,6 +93,31 @@ describe('toNodeListener', () => {
     expect(await get(port, '/')).toMatchObject({ status: 201, body: 'one,two', headers: { 'x-kind': 'stream' } });
   });
 
+  it('stops reading a streamed body when the client goes away', async () => {
+    let cancelled: () => void = () => undefined;
+    const wasCancelled = new Promise<void>((resolve) => (cancelled = resolve));
+    const port = await serve(() => {
+      const endless = new ReadableStream<Uint8Array>({
+        pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)),
+        cancel: () => cancelled(),
+      });
+      return Promise.resolve(new Response(endless));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/' }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', () => undefined);
+      req.on('close', resolve);
+      req.once('error', reject);
+      req.end();
+    });
+    await wasCancelled; // without the fix the server waits for a drain that never comes, and this never settles
+  });
+
   it('hands the handler the method, URL, headers and body as fetch has them', async () => {
     let seen: { method: string; url: string; header: string | null; body: string } | undefined;
     const port = await serve(async (req) => {
