@@ -93,6 +93,25 @@ describe('toNodeListener', () => {
     expect(await get(port, '/')).toMatchObject({ status: 201, body: 'one,two', headers: { 'x-kind': 'stream' } });
   });
 
+  it('drops, not keeps, the rest of a body the handler answered without reading', async () => {
+    let stashed: Request | undefined;
+    const port = await serve((req) => {
+      stashed = req;
+      return Promise.resolve(new Response('not here', { status: 404 }));
+    });
+    const size = 3 * 1024 * 1024;
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', method: 'PUT', headers: { 'Content-Length': String(size) } }, (res) => res.resume());
+      req.on('error', () => undefined);
+      req.on('close', resolve);
+      req.end(Buffer.alloc(size));
+    });
+    let kept = 0;
+    const reader = (stashed as Request).body?.getReader();
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) kept += read.value.byteLength;
+    expect(kept).toBeLessThan(size / 4);
+  });
+
   it('stops reading a streamed body when the client goes away', async () => {
     let cancelled: () => void = () => undefined;
     const wasCancelled = new Promise<void>((resolve) => (cancelled = resolve));
