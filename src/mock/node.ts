@@ -137,7 +137,7 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
   return (req, res) => {
     const url = urlOf(req);
     if (url === undefined) {
-      fail(res, 400, 'Bad request target: send a path such as /v1/usg/dcs/corp/member.\n');
+      fail(res, 400, 'Bad request target: expected a path, such as /.\n');
       return;
     }
     let request: Request;
