@@ -80,6 +80,18 @@ describe('onExchange: one call per request, for a log line', () => {
   });
 });
 
+describe('a hook that throws', () => {
+  it('does not change the answer', async () => {
+    const api = createMockApi({
+      userCount: 2,
+      onExchange: () => {
+        throw new Error('logger down');
+      },
+    });
+    expect((await api.fetch(SEARCH, { headers: { 'X-Access-Token': 't' } })).status).toBe(200);
+  });
+});
+
 describe('the directory as JSON', () => {
   it('saves with JSON.stringify(store) and loads back with the users option', async () => {
     const first = createMockApi({ userCount: 30, seed: 5 });
