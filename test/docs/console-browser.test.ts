@@ -5,7 +5,7 @@
 // the console may log no error.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockExchange } from '../../src/mock/index.js';
+import { startMockServer, type MockExchange } from '../../src/mock/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { findChromium, launchChromium, MISSING_CHROMIUM } from './chromium.js';
 
@@ -168,5 +168,24 @@ describe('the try-it console of the served docs, in Chromium', () => {
     expect(violations).toEqual([]);
     expect(consoleErrors.filter((error) => !/status of 401/.test(error))).toEqual([]);
     console.log(`served docs: ${requested.length} requests, all to ${origin}`);
+  });
+
+  // After the count above: the one request in this file that leaves the page's origin, on purpose.
+  it('sends to a server the reader types: another mock, on another port, that allows this origin with CORS', async ({ skip }) => {
+    skip(!chromiumPath, MISSING_CHROMIUM);
+    const other = await startMockServer({ cors: new URL(running.url).origin, requireToken: TOKEN });
+    try {
+      await field('Server').selectOption('other');
+      await consolePanel().getByLabel('Other server URL').fill(other.url);
+      await field('X-Access-Token (token)').fill(TOKEN);
+      await field('Operation').selectOption('SearchUsers');
+      const before = requested.length;
+      await consolePanel().getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => consolePanel().getByTestId('try-it-status').innerText()).toMatch(/^200 OK/);
+      expect(requested.slice(before).every((url) => url.startsWith(`${other.url}/v1/usg/dcs/corp/member`))).toBe(true);
+      expect(violations).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });
