@@ -14,8 +14,8 @@ export type ServeHandlerOptions = {
    * the domain and its subdomains; `true` allows any Host (behind a proxy that checks it).
    */
   allowedHosts?: readonly string[] | true;
-  /** Told about an exception that became a 500 (the answer itself says nothing of it). */
-  onError?: (error: unknown, request: Request) => void;
+  /** Told about an exception that became a 500 (the answer says nothing of it; the request, which holds the token, is not passed). */
+  onError?: (error: unknown) => void;
 };
 
 export function createServeHandler({ distDir, api, allowedHosts = [], onError }: ServeHandlerOptions): FetchHandler {
@@ -39,7 +39,7 @@ export function createServeHandler({ distDir, api, allowedHosts = [], onError }:
     try {
       response = await route(request);
     } catch (error) {
-      onError?.(error, request);
+      onError?.(error);
       response = text(500, 'Internal error while answering this request; the server keeps serving.');
     }
     return secured(response);

@@ -79,7 +79,7 @@ export function createDocsAndMockHandler(options: {
     distDir: options.distDir ?? DEFAULT_DIST_DIR,
     api,
     allowedHosts: options.allowedHosts ?? [],
-    onError: options.onError && ((error) => options.onError?.(error)),
+    onError: options.onError,
   });
   return Object.assign(handler, { store: api.store });
 }

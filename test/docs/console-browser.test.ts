@@ -7,6 +7,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockExchange } from '../../src/mock/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
+import { consoleSpecOf } from '../../scripts/console-spec.js';
+import { loadBundledSpec } from '../support/spec.js';
 import { findChromium, launchChromium, MISSING_CHROMIUM } from './chromium.js';
 
 const chromiumPath = findChromium();
@@ -73,8 +75,15 @@ describe('the try-it console of the served docs, in Chromium', () => {
 
   it('offers the local mock first, production second, and a server the reader types', async ({ skip }) => {
     skip(!chromiumPath, MISSING_CHROMIUM);
+    // Opened while Redoc shows an operation, the console shows that operation.
+    const put = consoleSpecOf(loadBundledSpec() as unknown as Record<string, unknown>).operations.find((operation) => operation.method === 'PUT');
+    const menu = page.locator('[data-component-name="Menu/Menu"]').first();
+    const entry = menu.getByText(put?.summary ?? '', { exact: true });
+    if (!(await entry.isVisible())) await menu.getByText('Users', { exact: true }).click();
+    await entry.click();
     await page.getByRole('button', { name: 'Try it' }).click();
     await consolePanel().waitFor();
+    expect(await field('Operation').inputValue()).toBe(put?.operationId);
     const server = field('Server');
     expect(await server.inputValue()).toBe(running.url);
     const options = await server.locator('option').evaluateAll((elements) => elements.map((element) => (element as HTMLOptionElement).value));
@@ -150,6 +159,9 @@ describe('the try-it console of the served docs, in Chromium', () => {
 
   it('made no request beyond its origin, hit no CSP violation and logged no console error', { timeout: 30_000 }, async ({ skip }) => {
     skip(!chromiumPath, MISSING_CHROMIUM);
+    // Browsing: every entry of the side menu, then the search box.
+    await consolePanel().getByRole('button', { name: 'Close the console' }).click();
+    for (const link of await page.locator('[data-component-name="Menu/Menu"]').first().locator('a').all()) await link.click();
     await page.locator('[data-testid="search-trigger"]').click();
     await page.keyboard.type('userType');
     await page.locator('[data-component-name="Search/SearchItem"]').first().waitFor();
@@ -175,6 +187,7 @@ describe('the try-it console of the served docs, in Chromium', () => {
     skip(!chromiumPath, MISSING_CHROMIUM);
     const other = await startMockServer({ cors: new URL(running.url).origin, requireToken: TOKEN });
     try {
+      await page.getByRole('button', { name: 'Try it' }).click();
       await field('Server').selectOption('other');
       await consolePanel().getByLabel('Other server URL').fill(other.url);
       await field('X-Access-Token (token)').fill(TOKEN);
