@@ -59,7 +59,7 @@ function parameterControl(parameter: ConsoleParameter): HTMLInputElement | HTMLS
     select.value = parameter.initial ?? '';
     return select;
   }
-  const input = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', inputmode: parameter.kind === 'integer' ? 'numeric' : undefined, placeholder: '(not sent)' });
+  const input = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', inputmode: parameter.kind === 'integer' ? 'numeric' : parameter.kind === 'number' ? 'decimal' : undefined, placeholder: '(not sent)' });
   input.value = parameter.initial ?? '';
   return input;
 }

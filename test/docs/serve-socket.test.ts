@@ -79,7 +79,7 @@ describe('slow clients', () => {
     const request = 'PUT /v1/usg/dcs/corp/member/status/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Access-Token: t\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n["a';
     const exchange = await rawExchange(running.port, request, { timeoutMs: 20_000 });
     expect(exchange.closed).toBe(true);
-    expect(exchange.statuses.every((status) => status === 408 || status < 500)).toBe(true);
+    expect(exchange.statuses).toEqual([408]);
   });
 
   it('refuses timeouts that are not a positive number of milliseconds', async () => {
