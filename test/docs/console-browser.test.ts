@@ -3,6 +3,9 @@
 // SearchUsers, then disable an account with the PUT. The mock says what it received. Every request
 // the page makes is counted: none may leave the page's origin, none may hit a CSP violation, and
 // the console may log no error.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockExchange } from '../../src/mock/index.js';
@@ -12,6 +15,7 @@ import { loadBundledSpec } from '../support/spec.js';
 import { findChromium, launchChromium, MISSING_CHROMIUM } from './chromium.js';
 
 const chromiumPath = findChromium();
+const screenshotDir = fileURLToPath(new URL('../../dist/screenshots/', import.meta.url));
 if (!chromiumPath) console.warn(MISSING_CHROMIUM);
 const TOKEN = 'browser-console-token';
 const SPEC_EXAMPLE_REQUEST_ID = '0ecdde61a9c0aedc6c17ed7add46033c';
@@ -31,6 +35,7 @@ describe('the try-it console of the served docs, in Chromium', () => {
     // The mock accepts only this token: a 200 proves the console sent what the reader typed.
     running = await startServer({ port: 0, env: {}, mock: { requireToken: TOKEN, onExchange: (exchange) => received.push(exchange) } });
     if (!chromiumPath) return;
+    mkdirSync(screenshotDir, { recursive: true });
     browser = await launchChromium(chromiumPath);
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     context.on('request', (request) => requested.push(request.url()));
@@ -123,6 +128,7 @@ describe('the try-it console of the served docs, in Chromium', () => {
     const shownRequest = await consolePanel().getByTestId('try-it-request').innerText();
     expect(shownRequest).toContain(`GET ${running.url}/v1/usg/dcs/corp/member?limit=3&userType=2&userType=12`);
     expect(shownRequest).not.toContain(TOKEN);
+    await page.screenshot({ path: join(screenshotDir, 'try-it-search-users.png') });
   });
 
   it('disables an account with BatchUpdateUserStatus, sending the JSON body and a fresh request id', async ({ skip }) => {
