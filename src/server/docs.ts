@@ -1,6 +1,7 @@
 // The docs part of `serve`: the rendered page and the bundled spec from the build output, read-only.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { textResponse } from '../mock/response.js';
 import { docsPageCsp } from './security.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -24,7 +25,7 @@ export type DocsHandlerOptions = {
 };
 
 export function text(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+  return textResponse(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
 }
 
 /**
