@@ -10,7 +10,7 @@
 // - The body is read only when the handler reads it. An answer sent before the body was read whole
 //   closes the connection (`Connection: close`) and discards the rest, instead of buffering it.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { bufferedText } from './response.js';
+import { bufferedBody } from './response.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -92,10 +92,10 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   if (!req.complete) headers.connection = 'close';
-  const text = bufferedText(response);
-  if (text !== undefined || !response.body) {
+  const buffered = bufferedBody(response);
+  if (buffered !== undefined || !response.body) {
     res.writeHead(response.status, headers);
-    res.end(text);
+    res.end(buffered);
   } else {
     res.writeHead(response.status, headers);
     const reader = response.body.getReader();

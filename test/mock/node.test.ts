@@ -12,8 +12,8 @@ afterEach(async () => {
   }
 });
 
-async function serve(handler: FetchHandler): Promise<number> {
-  const server = createServer(toNodeListener(handler));
+async function serve(handler: FetchHandler, onError?: (error: unknown) => void): Promise<number> {
+  const server = createServer(toNodeListener(handler, { onError }));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -65,16 +65,18 @@ describe('toNodeListener', () => {
 
   it('answers 500 when the handler throws or rejects, and keeps serving', async () => {
     let calls = 0;
+    const errors: unknown[] = [];
     const port = await serve((req) => {
       calls++;
       if (req.url.endsWith('/throw')) throw new Error('boom');
       if (req.url.endsWith('/reject')) return Promise.reject(new Error('boom'));
       return Promise.resolve(new Response('fine'));
-    });
+    }, (error) => errors.push(error));
     expect((await get(port, '/throw')).status).toBe(500);
     expect((await get(port, '/reject')).status).toBe(500);
     expect(await get(port, '/ok')).toMatchObject({ status: 200, body: 'fine' });
     expect(calls).toBe(3);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['boom', 'boom']);
   });
 
   it('streams a Response whose body is a stream, and passes status and headers', async () => {
