@@ -1,6 +1,6 @@
 // `serve` as one fetch-shaped handler: the Host check first, then /v1/ to the API (the mock) and
 // everything else to the docs; the security headers go on every answer, whoever made it.
-import { bufferedText, textResponse } from '../mock/response.js';
+import { bufferedBody, bufferedResponse } from '../mock/response.js';
 import { createDocsHandler, text, type FetchHandler } from './docs.js';
 import { createHostCheck, ALLOWED_HOSTS_ENV } from './hosts.js';
 import { LOCKED_DOWN_CSP, SECURITY_HEADERS } from './security.js';
@@ -49,7 +49,7 @@ export function createServeHandler({ distDir, api, allowedHosts = [], onError }:
 
 /**
  * The response with the security headers added, as a new Response (one from elsewhere may have
- * immutable headers). A body the mock holds as a string stays one, so the node adapter writes it
+ * immutable headers). A body the mock holds in memory stays there, so the node adapter writes it
  * as is instead of streaming it.
  */
 function secured(response: Response): Response {
@@ -57,6 +57,6 @@ function secured(response: Response): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', LOCKED_DOWN_CSP);
   const init = { status: response.status, statusText: response.statusText, headers };
-  const buffered = bufferedText(response);
-  return buffered === undefined ? new Response(response.body, init) : textResponse(buffered, init);
+  const buffered = bufferedBody(response);
+  return buffered === undefined ? new Response(response.body, init) : bufferedResponse(buffered, init);
 }
