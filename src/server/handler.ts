@@ -15,7 +15,10 @@ export type ServeHandlerOptions = {
    * the domain and its subdomains; `true` allows any Host (behind a proxy that checks it).
    */
   allowedHosts?: readonly string[] | true;
-  /** Told about an exception that became a 500 (the answer says nothing of it; the request, which holds the token, is not passed). */
+  /**
+   * Told about an exception that became a 500. The answer says nothing of it, and the request
+   * (which holds the token) is not passed.
+   */
   onError?: (error: unknown) => void;
 };
 
