@@ -1,23 +1,19 @@
-// `npm start`: builds what is missing or older than its sources, then serves the docs and the mock
-// API at http://127.0.0.1:4010/ (PORT overrides) until SIGINT or SIGTERM.
+// `npm start`: builds what is missing or older than its sources, then serves the docs (with the
+// try-it console) and the mock API at http://127.0.0.1:4010/ (PORT overrides) until SIGINT or SIGTERM.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createDocsServer } from './docs-server.js';
-import { createMockHandler } from '../src/mock/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
 const HOST = '127.0.0.1';
 
-// The mock reads dist/openapi.json, so it is created only after the build.
-const createApi = (): RequestListener => createMockHandler();
-
 const outputs = ['docs/index.html', 'openapi.json', 'openapi.yaml'].map((file) => join(distDir, file));
-const sources = ['spec', 'samples', 'redocly.yaml'].map((path) => join(root, path));
+// What the page is built from: the spec and samples, and the docs build with its console.
+const sources = ['spec', 'samples', 'redocly.yaml', 'docs', 'scripts/build-docs.ts', 'scripts/console-spec.ts', 'scripts/inline-redoc-logo.ts'].map((path) =>
+  join(root, path),
+);
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -29,7 +25,7 @@ function buildIfNeeded(): void {
   const missing = outputs.filter((file) => !existsSync(file));
   const stale = missing.length === 0 && Math.min(...outputs.map(newestMtime)) < Math.max(...sources.filter(existsSync).map(newestMtime));
   if (missing.length === 0 && !stale) return;
-  console.log(missing.length > 0 ? `Building: ${missing.map((file) => file.slice(root.length)).join(', ')} missing.` : 'Building: the spec or samples changed.');
+  console.log(missing.length > 0 ? `Building: ${missing.map((file) => file.slice(root.length)).join(', ')} missing.` : 'Building: the spec, the samples or the docs sources changed.');
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('npm run build failed; nothing is served.');
@@ -50,24 +46,26 @@ function portFromEnv(): number {
 const port = portFromEnv();
 buildIfNeeded();
 
-const api = createApi();
-const server = createDocsServer({ distDir, api });
-server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE' ? `Port ${port} on ${HOST} is in use: set PORT to another port.` : `Cannot serve: ${error.message}`);
-  process.exit(1);
-});
-server.listen(port, HOST, () => {
-  const { port: actual } = server.address() as AddressInfo;
-  console.log(`Docs: http://${HOST}:${actual}/`);
-  console.log(`Mock API: http://${HOST}:${actual} (e.g. GET /v1/usg/dcs/corp/member; any X-Access-Token works)`);
+// Imported only after the build: the mock reads dist/openapi.json when it loads.
+const { startServer } = await import('../src/server/index.js');
+try {
+  const running = await startServer({
+    port,
+    host: HOST,
+    distDir,
+    onError: (error) => console.error(`500: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  console.log(`Docs: ${running.url}/`);
+  console.log(`Mock API: ${running.url} (e.g. GET /v1/usg/dcs/corp/member; any X-Access-Token works)`);
   console.log('Press Ctrl+C to stop.');
-});
-
-function stop(signal: NodeJS.Signals): void {
-  console.log(`${signal}: stopping.`);
-  server.close(() => process.exit(0));
-  // Keep-alive connections of an open browser tab would otherwise hold the server open.
-  server.closeAllConnections();
+  const stop = (signal: NodeJS.Signals): void => {
+    console.log(`${signal}: stopping.`);
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} on ${HOST} is in use: set PORT to another port.` : `Cannot serve: ${(error as Error).message}`);
+  process.exit(1);
 }
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
