@@ -3,8 +3,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fromTraffic } from '@mswjs/source/traffic';
+import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MeetingValidationError } from '../../src/index.js';
+import { createMeetingClient, MeetingValidationError } from '../../src/index.js';
 import { startMockServer, type MockServer } from '../../src/mock/index.js';
 import { fromHar, recordLive, type Har } from '../../src/recording/index.js';
 import { harProblems } from './support/har-schema.js';
@@ -46,6 +48,25 @@ describe('recordLive', () => {
       // The URL is the server it was recorded from; the API path reads back whole.
       expect(exchange.baseUrl).toBe(mock.url);
       expect(exchange.request.path).toBe('/v1/usg/dcs/corp/member');
+    }
+  });
+
+  it('writes a HAR file other tools replay: @mswjs/source serves it to this client in place of the server', async () => {
+    const result = await recordLive({ baseUrl: mock.url, token: TOKEN, outDir: tempDir() });
+    const har = readHar(result.files[0]!);
+    const recorded = fromHar(har).find((e) => e.name === 'one-record')!;
+    const server = setupServer(...fromTraffic(har as Parameters<typeof fromTraffic>[0]));
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      const client = createMeetingClient({ accessToken: TOKEN, baseUrl: mock.url, language: 'en-US', retry: { maxRetries: 0 } });
+      const page = await client.searchUsers({ limit: 1 });
+      // The scrubbed page of the file, not the mock's own data.
+      expect(page).toEqual(recorded.response.body);
+      const original = mock.store.users.find((u) => (u.userType ?? 2) === 2);
+      expect(page.data?.[0]?.id).toBe(original?.id);
+      expect(page.data?.[0]?.userAccount).not.toBe(original?.userAccount);
+    } finally {
+      server.close();
     }
   });
 
