@@ -1,4 +1,4 @@
-// One recorded HTTP exchange, as stored in test/recordings/*.json.
+// One recorded HTTP exchange, as read from and written to the HAR files of test/recordings/ (har.ts).
 export type RecordedRequest = {
   method: 'GET' | 'PUT';
   path: string;
@@ -18,8 +18,11 @@ export type RecordedResponse = {
 
 export type RecordedExchange = {
   description: string;
-  /** Where it comes from: a Huawei reference page, written by hand from the spec, or the live service. */
-  source: 'seed' | 'synthetic' | 'live';
+  /**
+   * Where it comes from: a Huawei reference page, written by hand from the spec, recorded from
+   * Huawei's service (`live`), or recorded from any other server such as a mock (`recorded`).
+   */
+  source: 'seed' | 'synthetic' | 'live' | 'recorded';
   operationId: 'SearchUsers' | 'BatchUpdateUserStatus';
   request: RecordedRequest;
   response: RecordedResponse;
