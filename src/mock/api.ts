@@ -1,7 +1,7 @@
 // The mock in process, no socket: `createMockApi().fetch` is a drop-in `fetch` for tests.
 //
-//   const api = createMockApi({ userCount: 50, requireToken: 'secret' });
-//   const client = createMeetingClient({ accessToken: 'secret', fetch: api.fetch });
+//   const api = createMockApi({ userCount: 50, requireToken: 'secret-token' });
+//   const client = createMeetingClient({ accessToken: 'secret-token', fetch: api.fetch });
 //   ... expect(api.requests.at(-1)).toMatchObject({ method: 'PUT', status: 200 });
 import { createMockFetchHandler, type MockExchange, type MockFetchHandler, type MockOptions } from './handler.js';
 import type { Language } from './language.js';

@@ -42,7 +42,7 @@ describe('client properties', () => {
       sent++;
       return fetch(url, init);
     };
-    const client = createMeetingClient({ accessToken: 't', baseUrl: mock.url, language: 'en-US', fetch: counting });
+    const client = createMeetingClient({ accessToken: 'property-token', baseUrl: mock.url, language: 'en-US', fetch: counting });
     await fc.assert(
       fc.asyncProperty(invalidSearch, async (query) => {
         const error = await client.searchUsers(query as never).catch((e: unknown) => e);
@@ -68,7 +68,7 @@ describe('client properties', () => {
   });
 
   it('decodes random valid pages exactly as the mock sent them', async () => {
-    const client = createMeetingClient({ accessToken: 't', baseUrl: mock.url, language: 'en-US' });
+    const client = createMeetingClient({ accessToken: 'property-token', baseUrl: mock.url, language: 'en-US' });
     await fc.assert(
       fc.asyncProperty(validSearchQuery, async (query) => {
         const page = await client.searchUsers(query);
