@@ -13,7 +13,7 @@ import { corsHeaders, checkCorsOption, preflightHeaders } from './cors.js';
 import { errorBody, ErrorCodes } from './errors.js';
 import { createFaultInjector, type FaultOptions } from './faults.js';
 import { negotiateLanguage, type Language } from './language.js';
-import type { FetchHandler } from './node.js';
+import { PLAIN_HANDLER, type FetchHandler, type PlainAnswer, type PlainRequest } from './node.js';
 import { bufferedResponse } from './response.js';
 import type { SearchQuery } from './search.js';
 import type { User } from './seed.js';
@@ -67,7 +67,7 @@ export type MockOptions = {
   onExchange?: (exchange: MockExchange) => void;
 };
 
-export type MockFetchHandler = FetchHandler & { store: UserStore };
+export type MockFetchHandler = FetchHandler & { store: UserStore; [PLAIN_HANDLER]: (request: PlainRequest) => Promise<PlainAnswer> };
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Problems named one by one in a 400; the rest are counted. Keeps an error body to a few kB. */
@@ -117,7 +117,7 @@ function checkUsers(users: readonly User[], validate: (schema: unknown, value: u
   }
 }
 
-async function readBody(request: Request, limit: number): Promise<string | undefined> {
+async function readBody(request: PlainRequest, limit: number): Promise<string | undefined> {
   if (!request.body) return undefined;
   const declared = request.headers.get('content-length');
   // Refused before a byte of it is read.
@@ -139,6 +139,21 @@ async function readBody(request: Request, limit: number): Promise<string | undef
   return new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
+/** `negotiateLanguage`, remembering the last few header values: clients send the same one every time. */
+function rememberedLanguages(): typeof negotiateLanguage {
+  const seen = new Map<string, ReturnType<typeof negotiateLanguage>>();
+  return (values) => {
+    const key = values.join(',');
+    let result = seen.get(key);
+    if (!result) {
+      result = negotiateLanguage(values);
+      if (seen.size >= 64) seen.clear();
+      seen.set(key, result);
+    }
+    return result;
+  };
+}
+
 type Answer = { status: number; body?: string | Uint8Array; headers?: Record<string, string> };
 
 export function createMockFetchHandler(options: MockOptions = {}): MockFetchHandler {
@@ -146,7 +161,7 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
   const spec = options.spec ?? loadBundledSpec();
   const validator = createSpecValidator(spec, {
     // A server reads any well-formed list; the spec's enum is what a client should send.
-    parsers: { 'Accept-Language': negotiateLanguage },
+    parsers: { 'Accept-Language': rememberedLanguages() },
     // Stricter than the spec, which gives no bounds: a negative offset or a limit below 1 has no meaning.
     refine: {
       offset: (value) => ((value as number) < 0 ? 'must be >= 0' : undefined),
@@ -177,7 +192,7 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
 
   type Progress = { body: string | undefined; language: Language | undefined; head: boolean };
 
-  async function handle(request: Request, url: URL, progress: Progress): Promise<Answer | 'drop'> {
+  async function handle(request: PlainRequest, url: URL, progress: Progress): Promise<Answer | 'drop'> {
     const fault = faults.next();
     const delay = faults.delayMs();
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -200,7 +215,10 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
     }
     progress.head = method === 'HEAD';
 
-    const missing = validator.securityIssues(found.operation, request.headers);
+    // Read once for both checks: iterating Headers sorts them each time.
+    const headers: Record<string, string> = {};
+    for (const [name, value] of request.headers) headers[name] = value;
+    const missing = validator.securityIssues(found.operation, headers);
     if (missing.length > 0) throw new HttpError(401, ErrorCodes.tokenInvalid, `${describeIssues(missing)}: send a valid access token.`);
     const token = request.headers.get('x-access-token') ?? '';
     const verdict = tokenGuard !== undefined && token !== tokenGuard ? 'invalid' : authenticate(token);
@@ -209,7 +227,7 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
 
     progress.body = await readBody(request, maxBodyBytes);
     const validated = validator.validateRequest(
-      { method: progress.head ? 'GET' : method, url: url.pathname + url.search, headers: request.headers, body: progress.body },
+      { method: progress.head ? 'GET' : method, url: url.pathname + url.search, headers, body: progress.body },
       { skipSecurity: true },
     );
     progress.language = validated.header['Accept-Language'] as Language | undefined;
@@ -217,12 +235,12 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
     return answer(validated);
   }
 
-  function requestIdOf(request: Request): string {
+  function requestIdOf(request: PlainRequest): string {
     const given = request.headers.get('x-request-id');
     return given && given.length <= MAX_REQUEST_ID_CHARS ? given : randomUUID().replaceAll('-', '');
   }
 
-  function record(request: Request, url: URL, progress: Progress, status: number, headers: Record<string, string>, body: string | Uint8Array, started: number): void {
+  function record(request: PlainRequest, url: URL, progress: Progress, status: number, headers: Record<string, string>, body: string | Uint8Array, started: number): void {
     const token = request.headers.get('x-access-token');
     const hide = (text: string) => (token && token.length >= 8 ? text.split(token).join(REDACTED) : text);
     const requestHeaders: Record<string, string> = {};
@@ -242,7 +260,7 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
     });
   }
 
-  const handler = async (request: Request): Promise<Response> => {
+  const core = async (request: PlainRequest): Promise<PlainAnswer> => {
     const started = performance.now();
     const url = new URL(request.url);
     const requestId = requestIdOf(request);
@@ -250,7 +268,7 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
     let result: Answer;
     try {
       const handled = await handle(request, url, progress);
-      if (handled === 'drop') return Response.error();
+      if (handled === 'drop') return 'drop';
       result = handled;
     } catch (error) {
       const known = error instanceof HttpError;
@@ -272,7 +290,12 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
         // ignored, as the client ignores its hooks' exceptions
       }
     }
-    return bufferedResponse(progress.head || result.body === undefined ? null : body, { status: result.status, headers });
+    return { status: result.status, headers, body: progress.head || result.body === undefined ? null : body };
   };
-  return Object.assign(handler, { store });
+  const handler = async (request: Request): Promise<Response> => {
+    const answer = await core(request);
+    if (answer === 'drop') return Response.error();
+    return bufferedResponse(answer.body, { status: answer.status, headers: answer.headers });
+  };
+  return Object.assign(handler, { store, [PLAIN_HANDLER]: core });
 }

@@ -23,6 +23,8 @@ export class UnknownAccountsError extends Error {
 export type UserStore = ReturnType<typeof createUserStore>;
 
 const COMMA = Buffer.from(',');
+const MAX_CACHED_PAGES = 256;
+const MAX_CACHED_PAGE_BYTES = 32 * 1024 * 1024;
 
 export function createUserStore(options: StoreOptions = {}) {
   const initial = () => (options.users ? structuredClone(options.users as User[]) : seedUsers(options));
@@ -43,8 +45,7 @@ export function createUserStore(options: StoreOptions = {}) {
   // What each recent filter selected, until the directory changes: a listing asks the same filter
   // page after page. Bounded: a caller sending ever new filters only refills it.
   const found = new Map<string, User[]>();
-  const matching = (query: SearchQuery) => {
-    const key = filterKey(query);
+  const matching = (query: SearchQuery, key = filterKey(query)) => {
     let selected = found.get(key);
     if (!selected) {
       selected = matchingUsers(users, query);
@@ -52,6 +53,19 @@ export function createUserStore(options: StoreOptions = {}) {
       found.set(key, selected);
     }
     return selected;
+  };
+  // Each recent page's bytes, until the directory changes: CI suites and pollers ask the same pages
+  // again and again. Bounded in count and in bytes, so a listing of a large directory passes
+  // through it without holding the directory twice.
+  const pages = new Map<string, Buffer>();
+  let pageBytes = 0;
+  const forgetPages = () => {
+    pages.clear();
+    pageBytes = 0;
+  };
+  const forget = () => {
+    found.clear();
+    forgetPages();
   };
   const json = (user: User) => {
     let bytes = serialized.get(user);
@@ -71,14 +85,22 @@ export function createUserStore(options: StoreOptions = {}) {
     },
     /** The page `search` returns, as the UTF-8 of the JSON text `JSON.stringify` would give. */
     searchJson(query: SearchQuery): Buffer {
-      const { count, data = [], limit, offset } = pageOf(matching(query), query, options);
+      const key = filterKey(query);
+      const pageKey = `${query.offset ?? 0},${query.limit ?? ''},${key}`;
+      const cached = pages.get(pageKey);
+      if (cached) return cached;
+      const { count, data = [], limit, offset } = pageOf(matching(query, key), query, options);
       const parts: Buffer[] = [Buffer.from(`{"count":${count},"data":[`)];
       data.forEach((user, i) => {
         if (i > 0) parts.push(COMMA);
         parts.push(json(user));
       });
       parts.push(Buffer.from(`],"limit":${limit},"offset":${offset}}`));
-      return Buffer.concat(parts);
+      const page = Buffer.concat(parts);
+      if (pages.size >= MAX_CACHED_PAGES || pageBytes + page.byteLength > MAX_CACHED_PAGE_BYTES) forgetPages();
+      pages.set(pageKey, page);
+      pageBytes += page.byteLength;
+      return page;
     },
     /**
      * Sets the status of every named account, or of none: when any account is unknown the call
@@ -90,7 +112,7 @@ export function createUserStore(options: StoreOptions = {}) {
       const byAccount = index(accountType);
       const unknown = accounts.filter((a) => !byAccount.has(a));
       if (unknown.length > 0) throw new UnknownAccountsError([...new Set(unknown)]);
-      found.clear();
+      forget();
       for (const account of accounts) {
         const user = byAccount.get(account);
         if (user && user.status !== status) {
@@ -104,7 +126,7 @@ export function createUserStore(options: StoreOptions = {}) {
       users = initial();
       serialized = new WeakMap();
       indexes.clear();
-      found.clear();
+      forget();
     },
     /** The directory as it is now: `JSON.stringify(store)` saves it, the `users` option loads it back. */
     toJSON(): User[] {

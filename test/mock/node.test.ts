@@ -2,7 +2,7 @@
 import { createServer, request, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer, toNodeListener, type FetchHandler } from '../../src/mock/index.js';
+import { createMockApi, startMockServer, toNodeListener, type FetchHandler } from '../../src/mock/index.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -189,6 +189,51 @@ describe('startMockServer timeouts', () => {
       // Only the outcome is asserted (an answer of 408 or a close), not how soon: no timing on a busy machine.
       const first = await raw(mock.port, 'GET /v1/usg/dcs/corp/member HTTP/1.1\r\nHost: x\r\nX-Slow: ');
       expect(first === '(closed without an answer)' || first.startsWith('HTTP/1.1 408')).toBe(true);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+describe('the mock over node:http', () => {
+  // The adapter calls the mock's core without building a Request or a Response (for speed): what a
+  // client gets must be what the fetch handler gives for the same request.
+  it('answers every request as its fetch handler does', async () => {
+    const options = { userCount: 30, seed: 3 };
+    const mock = await startMockServer(options);
+    const api = createMockApi(options);
+    const search = '/v1/usg/dcs/corp/member';
+    const token = { 'X-Access-Token': 'token-1234', 'X-Request-Id': 'fixed-id' };
+    const account = api.store.users[0]?.userAccount ?? '';
+    const cases: { method: string; path: string; headers?: Record<string, string>; body?: string }[] = [
+      { method: 'GET', path: `${search}?offset=0&limit=5`, headers: token },
+      { method: 'GET', path: `${search}?limit=5&searchKey=a&status=0`, headers: { ...token, 'Accept-Language': 'en-GB,en;q=0.8' } },
+      { method: 'HEAD', path: `${search}?limit=3`, headers: token },
+      { method: 'GET', path: `${search}?status=7&limit=-1&userType=3`, headers: token },
+      { method: 'GET', path: search, headers: { 'Accept-Language': 'en-US', 'X-Request-Id': 'fixed-id' } },
+      { method: 'DELETE', path: search, headers: token },
+      { method: 'GET', path: '/v1/nowhere', headers: token },
+      { method: 'PUT', path: '/v1/usg/dcs/corp/member/status/1', headers: { ...token, 'Content-Type': 'application/json' }, body: JSON.stringify([account]) },
+      { method: 'GET', path: `${search}?limit=1`, headers: token },
+      { method: 'PUT', path: '/v1/usg/dcs/corp/member/status/01', headers: { ...token, 'Content-Type': 'application/json' }, body: '[1,' },
+    ];
+    const shown = (response: Response) => ['content-type', 'content-length', 'allow', 'x-request-id'].map((name) => response.headers.get(name));
+    try {
+      for (const { method, path, headers, body } of cases) {
+        const overHttp = await fetch(`${mock.url}${path}`, { method, headers, body });
+        const inProcess = await api.fetch(path, { method, headers, body });
+        expect([overHttp.status, shown(overHttp), await overHttp.text()], `${method} ${path}`).toEqual([inProcess.status, shown(inProcess), await inProcess.text()]);
+      }
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('answers 400 to a method fetch cannot represent, and keeps serving', async () => {
+    const mock = await startMockServer({ userCount: 3 });
+    try {
+      expect(await raw(mock.port, 'TRACE /v1/usg/dcs/corp/member HTTP/1.1\r\nHost: x\r\nX-Access-Token: t\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+      expect((await get(mock.port, '/v1/usg/dcs/corp/member', { 'X-Access-Token': 't' })).status).toBe(200);
     } finally {
       await mock.close();
     }

@@ -20,4 +20,14 @@ describe('user store', () => {
       { numRuns: 60 },
     );
   });
+
+  it('serves the initial pages again after reset, whatever it served before', () => {
+    const store = createUserStore({ userCount: 20, seed: 2 });
+    const query = { offset: 0, limit: 5 };
+    const before = store.searchJson(query).toString('utf8');
+    store.setStatus(1, store.users.slice(0, 5).map((u) => u.userAccount ?? ''));
+    expect(store.searchJson(query).toString('utf8')).not.toBe(before);
+    store.reset();
+    expect(store.searchJson(query).toString('utf8')).toBe(before);
+  });
 });
