@@ -1,0 +1,73 @@
+// The journal of `users enable|disable --journal FILE`: one JSON line per chunk the service
+// confirmed, appended as soon as it is confirmed, so that a rerun after a failure or Ctrl+C skips
+// what is already done. A half-written last line (the process was killed mid-write) is ignored.
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import type { AccountType, UserStatus } from '../client/types.js';
+import { UsageError } from './errors.js';
+
+export interface JournalEntry {
+  status: UserStatus;
+  accountType: AccountType;
+  accounts: string[];
+  /** ISO time the chunk was confirmed. */
+  at: string;
+}
+
+function isEntry(value: unknown): value is JournalEntry {
+  const entry = value as Partial<JournalEntry> | null;
+  return (
+    typeof entry === 'object' && entry !== null &&
+    (entry.status === 0 || entry.status === 1) &&
+    (entry.accountType === 0 || entry.accountType === 1) &&
+    Array.isArray(entry.accounts) && entry.accounts.every((a) => typeof a === 'string')
+  );
+}
+
+export class Journal {
+  private constructor(
+    readonly path: string,
+    private readonly entries: JournalEntry[],
+    /** The file ends in a cut-short line: the next entry must start on a line of its own. */
+    private cutShort: boolean,
+  ) {}
+
+  static open(path: string): Journal {
+    if (!existsSync(path)) return new Journal(path, [], false);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read --journal ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    }
+    const lines = text.split('\n');
+    const entries: JournalEntry[] = [];
+    lines.forEach((line, index) => {
+      if (line.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        value = undefined;
+      }
+      if (isEntry(value)) entries.push(value);
+      // Only the last line can be cut short by a kill; a bad line elsewhere is not our journal.
+      else if (index !== lines.length - 1) throw new UsageError(`--journal ${path} line ${index + 1} is not a journal entry; nothing was sent`);
+    });
+    return new Journal(path, entries, text !== '' && !text.endsWith('\n'));
+  }
+
+  /** Accounts already confirmed with this status and account type. */
+  confirmed(status: UserStatus, accountType: AccountType): Set<string> {
+    const done = new Set<string>();
+    for (const entry of this.entries) if (entry.status === status && entry.accountType === accountType) entry.accounts.forEach((a) => done.add(a));
+    return done;
+  }
+
+  /** Written synchronously: once this returns, a crash cannot lose the chunk. */
+  record(status: UserStatus, accountType: AccountType, accounts: string[], at: Date): void {
+    const entry: JournalEntry = { status, accountType, accounts, at: at.toISOString() };
+    appendFileSync(this.path, `${this.cutShort ? '\n' : ''}${JSON.stringify(entry)}\n`);
+    this.cutShort = false;
+    this.entries.push(entry);
+  }
+}
