@@ -1,6 +1,6 @@
 // The journal of `users enable|disable --journal FILE`: one JSON line per chunk the service
 // confirmed, appended as soon as it is confirmed, so that a rerun after a failure or Ctrl+C skips
-// what is already done. A half-written last line (the process was killed mid-write) is ignored.
+// what is already done. A half-written line (the process was killed mid-write) is ignored.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { AccountType, UserStatus } from '../client/types.js';
 import { UsageError } from './errors.js';
@@ -39,19 +39,18 @@ export class Journal {
     } catch (error) {
       throw new UsageError(`cannot read --journal ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
     }
-    const lines = text.split('\n');
     const entries: JournalEntry[] = [];
-    lines.forEach((line, index) => {
+    text.split('\n').forEach((line, index) => {
       if (line.trim() === '') return;
       let value: unknown;
       try {
         value = JSON.parse(line);
       } catch {
-        value = undefined;
+        // An entry cut short by a kill mid-write: that chunk is simply not known to be done.
+        if (line.startsWith('{')) return;
       }
       if (isEntry(value)) entries.push(value);
-      // Only the last line can be cut short by a kill; a bad line elsewhere is not our journal.
-      else if (index !== lines.length - 1) throw new UsageError(`--journal ${path} line ${index + 1} is not a journal entry; nothing was sent`);
+      else throw new UsageError(`--journal ${path} line ${index + 1} is not a journal entry; nothing was sent`);
     });
     return new Journal(path, entries, text !== '' && !text.endsWith('\n'));
   }

@@ -194,11 +194,12 @@ function summarize(report: StatusReport, past: string, skippedNote: string, io: 
   const unconfirmed = count(report.unconfirmed);
   const attempted = report.requested - report.skipped.length;
   const lines: string[] = [];
+  const Past = `${past.charAt(0).toUpperCase()}${past.slice(1)}`;
   if (failed === 0 && unconfirmed === 0 && !report.interrupted) {
-    lines.push(`${past[0]?.toUpperCase()}${past.slice(1)} ${report.updated.length} account(s)${skippedNote}.`);
+    lines.push(`${Past} ${report.updated.length} account(s)${skippedNote}.`);
   } else {
     lines.push(
-      `${report.interrupted ? 'Interrupted: ' : ''}${past} ${report.updated.length} of ${attempted} account(s)${skippedNote}; ` +
+      `${report.interrupted ? `Interrupted: ${past}` : Past} ${report.updated.length} of ${attempted} account(s)${skippedNote}; ` +
         `${failed} failed, ${unconfirmed} unconfirmed, ${report.notSent.length} not sent.`,
     );
     for (const part of report.failed) lines.push(`  failed: ${part.error.message}: ${listAccounts(part.accounts)}`);
