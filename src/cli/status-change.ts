@@ -3,7 +3,7 @@
 // still writes the report and the summary of what was and was not done.
 import { writeFileSync } from 'node:fs';
 import { BATCH_STATUS_PATH } from '../client/batch.js';
-import { MeetingApiError, MeetingBatchError, MeetingNetworkError, MeetingTimeoutError } from '../client/errors.js';
+import { MeetingApiError, MeetingBatchError, MeetingNetworkError, MeetingTimeoutError, type FailedChunk } from '../client/errors.js';
 import type { AccountType, UserStatus } from '../client/types.js';
 import { readAccountsFrom, unique } from './accounts.js';
 import { describeError, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
@@ -71,27 +71,22 @@ function errorFields(error: unknown): ChunkError {
 }
 
 /**
- * Splits a failed chunk into what the service refused and what it may have applied. The client's
- * MeetingBatchError says so itself when it lists `unconfirmed`; otherwise a timeout or a broken
- * connection (the request may have arrived) is unconfirmed, and an HTTP error is a refusal.
+ * Splits a failed chunk into what the service refused and what it may have applied. A client whose
+ * MeetingBatchError lists `unconfirmed` chunks says so itself; otherwise a timeout or a broken
+ * connection (the request may have arrived) counts as unconfirmed, and an HTTP error as refused.
  */
 function classify(error: unknown, accounts: string[]): Exclude<ChunkOutcome, { kind: 'updated' }> {
-  const cause = error instanceof MeetingBatchError ? (error.failed[0]?.error ?? error) : error;
-  const fields = errorFields(cause);
-  const listed = error instanceof MeetingBatchError ? (error as { unconfirmed?: unknown }).unconfirmed : undefined;
-  let unconfirmed: string[];
+  if (!(error instanceof MeetingBatchError)) return [{ kind: 'failed', accounts, error: errorFields(error) }];
+  const listed = (error as { unconfirmed?: unknown }).unconfirmed;
   if (Array.isArray(listed)) {
-    const set = new Set(listed);
-    unconfirmed = accounts.filter((a) => set.has(a));
-  } else {
-    unconfirmed = cause instanceof MeetingTimeoutError || cause instanceof MeetingNetworkError ? accounts : [];
+    return [
+      ...error.failed.map((chunk) => ({ kind: 'failed' as const, accounts: chunk.accounts, error: errorFields(chunk.error) })),
+      ...(listed as FailedChunk[]).map((chunk) => ({ kind: 'unconfirmed' as const, accounts: chunk.accounts, error: errorFields(chunk.error) })),
+    ];
   }
-  const unsure = new Set(unconfirmed);
-  const refused = accounts.filter((a) => !unsure.has(a));
-  return [
-    ...(refused.length > 0 ? [{ kind: 'failed' as const, accounts: refused, error: fields }] : []),
-    ...(unconfirmed.length > 0 ? [{ kind: 'unconfirmed' as const, accounts: unconfirmed, error: fields }] : []),
-  ];
+  const cause = error.failed[0]?.error ?? error;
+  const unsure = cause instanceof MeetingTimeoutError || cause instanceof MeetingNetworkError;
+  return [{ kind: unsure ? 'unconfirmed' : 'failed', accounts, error: errorFields(cause) }];
 }
 
 function listAccounts(accounts: string[]): string {

@@ -13,7 +13,7 @@ beforeEach(() => mock.store.reset());
 
 async function viaClient(query: Parameters<ReturnType<typeof createMeetingClient>['searchAllUsers']>[0]) {
   const users = [];
-  for await (const user of createMeetingClient({ accessToken: 't', baseUrl: mock.url }).searchAllUsers(query)) users.push(user);
+  for await (const user of createMeetingClient({ accessToken: 'token-for-tests', baseUrl: mock.url }).searchAllUsers(query)) users.push(user);
   return users;
 }
 
@@ -111,7 +111,7 @@ describe('users list', () => {
       stdin: Readable.from([]),
       stdout,
       stderr,
-      env: { MEETING_TOKEN: 't', MEETING_BASE_URL: mock.url },
+      env: { MEETING_TOKEN: 'token-for-tests', MEETING_BASE_URL: mock.url },
       signal: new AbortController().signal,
       fetch: (url, init) => {
         requests.push(url);
