@@ -311,7 +311,7 @@ export interface components {
          * @example 0ecdde61a9c0aedc6c17ed7add46033c
          */
         XRequestId: string;
-        /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send it explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, which is not one of these values. */
+        /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send one of them explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, and browsers send lists such as `en-US,en;q=0.9`. What Huawei's server does with any value other than these two (`*`, a list, another language) is not documented and unknown. A server that follows this description, as this project's mock does, accepts any well-formed language list (RFC 9110, section 12.5.4), answers in `zh-CN` or `en-US` as picked by RFC 4647 lookup, falls back to `zh-CN` when the list names neither, and answers 400 only to a malformed value. */
         AcceptLanguage: "zh-CN" | "en-US";
         /**
          * @description New user status.
@@ -395,7 +395,7 @@ export interface operations {
                  * @example 0ecdde61a9c0aedc6c17ed7add46033c
                  */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
-                /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send it explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, which is not one of these values. */
+                /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send one of them explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, and browsers send lists such as `en-US,en;q=0.9`. What Huawei's server does with any value other than these two (`*`, a list, another language) is not documented and unknown. A server that follows this description, as this project's mock does, accepts any well-formed language list (RFC 9110, section 12.5.4), answers in `zh-CN` or `en-US` as picked by RFC 4647 lookup, falls back to `zh-CN` when the list names neither, and answers 400 only to a malformed value. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -436,7 +436,7 @@ export interface operations {
                  * @example 0ecdde61a9c0aedc6c17ed7add46033c
                  */
                 "X-Request-Id"?: components["parameters"]["XRequestId"];
-                /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send it explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, which is not one of these values. */
+                /** @description Language. Values: `zh-CN` for Chinese (default) and `en-US` for English. Send one of them explicitly: some HTTP clients (Node's built-in fetch among them) otherwise send `*`, and browsers send lists such as `en-US,en;q=0.9`. What Huawei's server does with any value other than these two (`*`, a list, another language) is not documented and unknown. A server that follows this description, as this project's mock does, accepts any well-formed language list (RFC 9110, section 12.5.4), answers in `zh-CN` or `en-US` as picked by RFC 4647 lookup, falls back to `zh-CN` when the list names neither, and answers 400 only to a malformed value. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {

@@ -1,48 +1,80 @@
-// The mock as a node:http request listener for `/v1/...` paths: validates each request against
-// the spec, answers it from the in-memory store, and injects faults when asked.
+// The mock's core: a fetch-shaped handler, `(request: Request) => Promise<Response>`, for
+// `/v1/...` paths. It never sees a socket: node.ts serves it over node:http, api.ts calls it in
+// process, src/msw/ hands it to MSW.
 //
-// Order of checks: faults (a gateway's), route (404/405), token (401/403), then parameters, headers
-// and body (400, every problem named in `error_msg`). Query parameters the spec does not define are
-// ignored (the sources document no error for them). Messages are
-// English whatever `Accept-Language` says.
+// Order of checks: faults (a gateway's), route (404, 405 with `Allow`), token (401/403), body size
+// (413), then parameters, headers and body (400 naming every problem in a stable order: the
+// spec's parameter order, then the body). The body is read only after the token is accepted.
+// Query parameters the spec does not define are ignored (the sources document no error for them).
+// Messages are English whatever `Accept-Language` says.
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSpecValidator, loadBundledSpec, type Issue, type OpenApiDocument, type ValidatedRequest } from '../validation/index.js';
+import { corsHeaders, checkCorsOption, preflightHeaders } from './cors.js';
 import { errorBody, ErrorCodes } from './errors.js';
 import { createFaultInjector, type FaultOptions } from './faults.js';
+import { negotiateLanguage, type Language } from './language.js';
+import { textResponse } from './response.js';
 import type { SearchQuery } from './search.js';
+import type { User } from './seed.js';
 import { createUserStore, UnknownAccountsError, type AccountType, type UserStore } from './store.js';
+
+export type FetchHandler = (request: Request) => Promise<Response>;
 
 export type TokenVerdict = 'ok' | 'invalid' | 'forbidden';
 
-/** One answered request, as sent on the wire (for tests that check everything the mock said). */
+/** One answered request: what the mock received (token redacted) and what it sent. */
 export type MockExchange = {
   method: string;
+  /** Path and query string, as received. */
   url: string;
   status: number;
+  /** The response's headers and body text. */
   headers: Record<string, string>;
   body: string;
+  request: {
+    /** Header names in lower case; `x-access-token` is `[REDACTED]`. */
+    headers: Record<string, string>;
+    /** The body text as received (undefined when none was read); a token in it is redacted. */
+    body: string | undefined;
+  };
+  /** The language picked from `Accept-Language` (undefined when the request did not get that far). */
+  language: Language | undefined;
+  /** From the request's arrival to the response, injected latency included. */
+  durationMs: number;
 };
 
 export type MockOptions = {
   /** Seed of the generated users (default 1) and their number (default 1000). */
   seed?: number;
   userCount?: number;
+  /** Your own directory instead of generated users; each record is checked against the spec's user schema. */
+  users?: readonly User[];
   /** Largest page returned; a larger `limit` gets fewer records. Default: no cap. */
   maxLimit?: number;
-  /** Decides what a (non-empty) token may do; default: any token is valid (`ok`). */
+  /** Only this token is accepted; any other gets 401 USG.000000004. Default: any non-empty token. */
+  requireToken?: string;
+  /** Decides what a (non-empty) token may do, after `requireToken`; default: `ok`. */
   authenticate?: (token: string) => TokenVerdict;
   faults?: FaultOptions;
+  /** Answer browsers on this origin (e.g. `http://localhost:5173`, or `*`): CORS headers and preflight. Default: off. */
+  cors?: string;
+  /** Largest request body, in bytes (default 1 MiB): a larger one gets 413. */
+  maxBodyBytes?: number;
   /** The document to serve; default: dist/openapi.json. */
   spec?: OpenApiDocument;
-  /** Called with every response the mock sends. */
+  /** Called with every exchange, once its response is made (a per-request log hook). */
   onExchange?: (exchange: MockExchange) => void;
 };
 
-export type MockHandler = ((req: IncomingMessage, res: ServerResponse) => void) & { store: UserStore };
+export type MockFetchHandler = FetchHandler & { store: UserStore };
 
-const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Problems named one by one in a 400; the rest are counted. Keeps an error body to a few kB. */
+const SHOWN_PROBLEMS = 20;
+const MAX_PROBLEM_CHARS = 200;
+const MAX_REQUEST_ID_CHARS = 256;
 const JSON_TYPE = 'application/json;charset=UTF-8';
+const REDACTED = '[REDACTED]';
 
 class HttpError extends Error {
   constructor(
@@ -55,57 +87,81 @@ class HttpError extends Error {
   }
 }
 
-function describe(issues: Issue[]): string {
-  return issues.map((i) => `${i.name} ${i.message}`).join('; ');
-}
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // An oversized body is drained, not kept, so the client still reads the 400.
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  if (size > MAX_BODY_BYTES) throw new HttpError(400, ErrorCodes.placeholder, `body must not exceed ${MAX_BODY_BYTES} bytes`);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-// The mock is stricter than the spec here: the spec gives no bounds, but a negative offset or a
-// limit below 1 has no meaning, and a real server either rejects or silently rewrites them.
-function checkPaging(query: SearchQuery): void {
-  if (query.offset !== undefined && query.offset < 0) throw new HttpError(400, ErrorCodes.placeholder, 'offset must be >= 0');
-  if (query.limit !== undefined && query.limit < 1) throw new HttpError(400, ErrorCodes.placeholder, 'limit must be >= 1');
+/** The first problems, each cut short, and how many there were in all. */
+export function describeIssues(issues: readonly Issue[]): string {
+  const named = issues.slice(0, SHOWN_PROBLEMS).map((i) => cut(`${i.name} ${i.message}`, MAX_PROBLEM_CHARS));
+  const rest = issues.length - named.length;
+  return `${named.join('; ')}${rest > 0 ? `; and ${rest} more (${issues.length} problems in all)` : ''}`;
 }
 
 function checkOptions(options: MockOptions): void {
-  for (const [name, min] of [['maxLimit', 1], ['userCount', 0], ['seed', 0]] as const) {
+  for (const [name, min] of [['maxLimit', 1], ['userCount', 0], ['seed', 0], ['maxBodyBytes', 1]] as const) {
     const value = options[name];
     if (value !== undefined && !(Number.isInteger(value) && value >= min)) throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
   }
+  if (options.requireToken !== undefined && options.requireToken.trim() === '') throw new RangeError('requireToken must not be empty');
+  if (options.cors !== undefined) checkCorsOption(options.cors);
 }
 
-export function createMockHandler(options: MockOptions = {}): MockHandler {
+function checkUsers(users: readonly User[], validate: (schema: unknown, value: unknown) => string[], schema: unknown): void {
+  if (!Array.isArray(users)) throw new TypeError('users must be an array of users (the SearchUserResultDTO of the spec)');
+  const problems: string[] = [];
+  users.forEach((user, i) => {
+    for (const message of validate(schema, user)) problems.push(`users[${i}]${message.startsWith('(root)') ? message.slice('(root)'.length) : message}`);
+  });
+  if (problems.length > 0) {
+    throw new TypeError(`users does not keep to the spec's SearchUserResultDTO: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`);
+  }
+}
+
+async function readBody(request: Request, limit: number): Promise<string | undefined> {
+  if (!request.body) return undefined;
+  const declared = request.headers.get('content-length');
+  // Refused before a byte of it is read.
+  if (declared !== null && Number(declared) > limit) throw new HttpError(413, ErrorCodes.placeholder, `body must not exceed ${limit} bytes`);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Stop reading at the limit: the rest is never buffered.
+      await reader.cancel();
+      throw new HttpError(413, ErrorCodes.placeholder, `body must not exceed ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+}
+
+type Answer = { status: number; body?: string; headers?: Record<string, string> };
+
+export function createMockFetchHandler(options: MockOptions = {}): MockFetchHandler {
   checkOptions(options);
-  const validator = createSpecValidator(options.spec ?? loadBundledSpec());
+  const spec = options.spec ?? loadBundledSpec();
+  const validator = createSpecValidator(spec, {
+    // A server reads any well-formed list; the spec's enum is what a client should send.
+    parsers: { 'Accept-Language': negotiateLanguage },
+    // Stricter than the spec, which gives no bounds: a negative offset or a limit below 1 has no meaning.
+    refine: {
+      offset: (value) => ((value as number) < 0 ? 'must be >= 0' : undefined),
+      limit: (value) => ((value as number) < 1 ? 'must be >= 1' : undefined),
+    },
+  });
+  if (options.users) checkUsers(options.users, validator.validateValue, (spec.components.schemas ?? {}).SearchUserResultDTO);
   const store = createUserStore(options);
   const faults = createFaultInjector(options.faults);
   const authenticate = options.authenticate ?? (() => 'ok' as const);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const tokenGuard = options.requireToken;
 
-  function send(req: IncomingMessage, res: ServerResponse, status: number, requestId: string, body?: unknown, extra: Record<string, string> = {}) {
-    const text = body === undefined ? '' : JSON.stringify(body);
-    const headers: Record<string, string> = { 'x-request-id': requestId, 'content-length': String(Buffer.byteLength(text)), ...extra };
-    if (body !== undefined) headers['content-type'] = JSON_TYPE;
-    res.writeHead(status, headers);
-    res.end(text);
-    options.onExchange?.({ method: req.method ?? 'GET', url: req.url ?? '/', status, headers, body: text });
-  }
-
-  function answer(validated: ValidatedRequest): { status: number; body?: unknown } {
+  function answer(validated: ValidatedRequest): Answer {
     if (validated.operationId === 'SearchUsers') {
-      const query = validated.query as SearchQuery;
-      checkPaging(query);
-      return { status: 200, body: store.search(query) };
+      return { status: 200, body: store.searchJson(validated.query as SearchQuery) };
     }
     const status = validated.path.value as 0 | 1;
     const accountType = (validated.query.accountType ?? 0) as AccountType;
@@ -118,51 +174,94 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
     return { status: 200 };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
-    const method = req.method ?? 'GET';
-    const url = req.url ?? '/';
-    const body = await readBody(req);
+  type Progress = { body: string | undefined; language: Language | undefined; head: boolean };
 
+  async function handle(request: Request, url: URL, progress: Progress): Promise<Answer | 'drop'> {
     const fault = faults.next();
     const delay = faults.delayMs();
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    if (fault.kind === 'drop') {
-      req.socket.destroy();
-      return;
-    }
+    if (fault.kind === 'drop') return 'drop';
     if (fault.kind === 'status') {
       const messages = { 500: 'Server exception.', 503: 'Service unavailable.', 429: 'Too many requests.' };
       const extra: Record<string, string> = fault.status === 429 ? { 'retry-after': String(options.faults?.retryAfterSeconds ?? 1) } : {};
       throw new HttpError(fault.status, ErrorCodes.placeholder, messages[fault.status], extra);
     }
 
-    const headers = req.headers as Record<string, string | string[] | undefined>;
-    const validated = validator.validateRequest({ method, url, headers, body });
-    const route = validated.issues.find((i) => i.in === 'operation');
-    if (route) throw new HttpError(route.name === 'method' ? 405 : 404, ErrorCodes.placeholder, route.message);
-    const missing = validated.issues.filter((i) => i.in === 'security');
-    if (missing.length > 0) throw new HttpError(401, ErrorCodes.tokenInvalid, `${describe(missing)}: send a valid access token.`);
-    const token = String(headers['x-access-token']);
-    const verdict = authenticate(token);
+    const method = request.method.toUpperCase();
+    const found = validator.findByPath(method === 'HEAD' ? 'GET' : method, url.pathname);
+    if (!found) throw new HttpError(404, ErrorCodes.placeholder, `no operation has the path ${cut(url.pathname, 200)}`);
+    const allow = found.methods.includes('GET') ? [...found.methods, 'HEAD'] : found.methods;
+    if (method === 'OPTIONS' && options.cors !== undefined && request.headers.has('access-control-request-method')) {
+      return { status: 204, headers: preflightHeaders(allow) };
+    }
+    if (!found.operation) {
+      throw new HttpError(405, ErrorCodes.placeholder, `${cut(method, 20)} is not allowed on ${found.template}`, { allow: allow.join(', ') });
+    }
+    progress.head = method === 'HEAD';
+
+    const missing = validator.securityIssues(found.operation, request.headers);
+    if (missing.length > 0) throw new HttpError(401, ErrorCodes.tokenInvalid, `${describeIssues(missing)}: send a valid access token.`);
+    const token = request.headers.get('x-access-token') ?? '';
+    const verdict = tokenGuard !== undefined && token !== tokenGuard ? 'invalid' : authenticate(token);
     if (verdict === 'invalid') throw new HttpError(401, ErrorCodes.tokenInvalid, 'The token is invalid or has expired.');
     if (verdict === 'forbidden') throw new HttpError(403, ErrorCodes.placeholder, 'Insufficient permissions.');
-    if (validated.issues.length > 0) throw new HttpError(400, ErrorCodes.placeholder, `Invalid parameter: ${describe(validated.issues)}`);
 
-    const result = answer(validated);
-    send(req, res, result.status, requestId, result.body);
+    progress.body = await readBody(request, maxBodyBytes);
+    const validated = validator.validateRequest(
+      { method: progress.head ? 'GET' : method, url: url.pathname + url.search, headers: request.headers, body: progress.body },
+      { skipSecurity: true },
+    );
+    progress.language = validated.header['Accept-Language'] as Language | undefined;
+    if (validated.issues.length > 0) throw new HttpError(400, ErrorCodes.placeholder, `Invalid parameter: ${describeIssues(validated.issues)}`);
+    return answer(validated);
   }
 
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const given = req.headers['x-request-id'];
-    const requestId = typeof given === 'string' && given !== '' ? given : randomBytes(16).toString('hex');
-    handle(req, res, requestId).catch((error: unknown) => {
-      if (res.headersSent || res.destroyed) return;
-      if (error instanceof HttpError) {
-        send(req, res, error.status, requestId, errorBody(error.code, error.message, requestId), error.headers);
-      } else {
-        send(req, res, 500, requestId, errorBody(ErrorCodes.placeholder, 'Server exception.', requestId));
-      }
+  function requestIdOf(request: Request): string {
+    const given = request.headers.get('x-request-id');
+    return given && given.length <= MAX_REQUEST_ID_CHARS ? given : randomBytes(16).toString('hex');
+  }
+
+  function record(request: Request, url: URL, progress: Progress, status: number, headers: Record<string, string>, body: string, started: number): void {
+    const token = request.headers.get('x-access-token');
+    const hide = (text: string) => (token && token.length >= 8 ? text.split(token).join(REDACTED) : text);
+    const requestHeaders: Record<string, string> = {};
+    for (const [name, value] of request.headers) requestHeaders[name] = name === 'x-access-token' ? REDACTED : value;
+    options.onExchange?.({
+      method: request.method,
+      url: hide(url.pathname + url.search),
+      status,
+      headers,
+      body,
+      request: { headers: requestHeaders, body: progress.body === undefined ? undefined : hide(progress.body) },
+      language: progress.language,
+      durationMs: performance.now() - started,
     });
+  }
+
+  const handler = async (request: Request): Promise<Response> => {
+    const started = performance.now();
+    const url = new URL(request.url);
+    const requestId = requestIdOf(request);
+    const progress: Progress = { body: undefined, language: undefined, head: false };
+    let result: Answer;
+    try {
+      const handled = await handle(request, url, progress);
+      if (handled === 'drop') return Response.error();
+      result = handled;
+    } catch (error) {
+      const known = error instanceof HttpError;
+      const status = known ? error.status : 500;
+      const message = known ? error.message : 'Server exception.';
+      result = { status, body: JSON.stringify(errorBody(known ? error.code : ErrorCodes.placeholder, message, requestId)), headers: known ? error.headers : {} };
+    }
+    const text = result.body ?? '';
+    const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
+    if (result.status !== 204) headers['content-length'] = String(Buffer.byteLength(text));
+    if (result.body !== undefined) headers['content-type'] = JSON_TYPE;
+    const cors = corsHeaders(options.cors, request.headers.get('origin'));
+    if (cors) Object.assign(headers, cors);
+    if (options.onExchange) record(request, url, progress, result.status, headers, text, started);
+    return textResponse(progress.head || result.body === undefined ? null : text, { status: result.status, headers });
   };
   return Object.assign(handler, { store });
 }

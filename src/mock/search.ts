@@ -53,6 +53,11 @@ function sortKey(user: User, field: NonNullable<SearchQuery['sortField']>): stri
  * against it, and a client that trusts the response `offset` as a page number is caught.
  */
 export function searchUsers(users: readonly User[], query: SearchQuery, options: SearchOptions = {}): SearchPage {
+  return pageOf(matchingUsers(users, query), query, options);
+}
+
+/** The users a query's filters select, in the order it asks for (paging aside). */
+export function matchingUsers(users: readonly User[], query: SearchQuery): User[] {
   const enableSubDept = query.enableSubDept ?? true;
   const departmentCodes =
     query.deptCode === undefined ? undefined : enableSubDept ? departmentAndDescendants(query.deptCode) : new Set([query.deptCode]);
@@ -66,6 +71,19 @@ export function searchUsers(users: readonly User[], query: SearchQuery, options:
       return (x < y ? -1 : x > y ? 1 : 0) * direction;
     });
   }
+  return found;
+}
+
+/** What selects and orders users: a query without its paging. Equal keys, equal `matchingUsers`. */
+export function filterKey(query: SearchQuery): string {
+  const filters: Record<string, unknown> = { ...query };
+  delete filters.offset;
+  delete filters.limit;
+  return JSON.stringify(filters, Object.keys(filters).sort());
+}
+
+/** One page of the users `matchingUsers` found. */
+export function pageOf(found: readonly User[], query: SearchQuery, options: SearchOptions = {}): SearchPage {
   const limit = query.limit ?? DEFAULT_LIMIT;
   const size = Math.min(limit, options.maxLimit ?? limit);
   const requested = query.offset ?? 0;

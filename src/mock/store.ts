@@ -1,28 +1,76 @@
 // The mock's state: the users, and the status changes BatchUpdateUserStatus makes to them.
-import { searchUsers, type SearchOptions, type SearchPage, type SearchQuery } from './search.js';
+import { filterKey, matchingUsers, pageOf, type SearchOptions, type SearchPage, type SearchQuery } from './search.js';
 import { seedUsers, type SeedOptions, type User } from './seed.js';
 
 export type AccountType = 0 | 1;
 
+export type StoreOptions = SeedOptions &
+  SearchOptions & {
+    /** The directory to serve instead of generated users (copied: the caller's array is never changed). */
+    users?: readonly User[];
+  };
+
+const shorten = (account: string) => (account.length > 64 ? `${account.slice(0, 64)}…` : account);
+
 export class UnknownAccountsError extends Error {
   constructor(readonly accounts: string[]) {
-    super(`The user does not exist: ${accounts.slice(0, 5).join(', ')}${accounts.length > 5 ? `, and ${accounts.length - 5} more` : ''}.`);
+    // At most five accounts, each cut short: the message stays small whatever the request held.
+    super(`The user does not exist: ${accounts.slice(0, 5).map(shorten).join(', ')}${accounts.length > 5 ? `, and ${accounts.length - 5} more` : ''}.`);
     this.name = 'UnknownAccountsError';
   }
 }
 
 export type UserStore = ReturnType<typeof createUserStore>;
 
-export function createUserStore(options: SeedOptions & SearchOptions = {}) {
-  let users = seedUsers(options);
+export function createUserStore(options: StoreOptions = {}) {
+  const initial = () => (options.users ? structuredClone(options.users as User[]) : seedUsers(options));
+  let users = initial();
+  // Each user's JSON, kept until the user changes: a page is mostly serializing users.
+  let serialized = new WeakMap<User, string>();
+  const indexes = new Map<AccountType, Map<string | undefined, User>>();
   const field = (accountType: AccountType) => (accountType === 1 ? 'thirdAccount' : 'userAccount');
+  const index = (accountType: AccountType) => {
+    let byAccount = indexes.get(accountType);
+    if (!byAccount) {
+      const key = field(accountType);
+      byAccount = new Map(users.map((u) => [u[key], u]));
+      indexes.set(accountType, byAccount);
+    }
+    return byAccount;
+  };
+  // What each recent filter selected, until the directory changes: a listing asks the same filter
+  // page after page. Bounded: a caller sending ever new filters only refills it.
+  const found = new Map<string, User[]>();
+  const matching = (query: SearchQuery) => {
+    const key = filterKey(query);
+    let selected = found.get(key);
+    if (!selected) {
+      selected = matchingUsers(users, query);
+      if (found.size >= 64) found.clear();
+      found.set(key, selected);
+    }
+    return selected;
+  };
+  const json = (user: User) => {
+    let text = serialized.get(user);
+    if (text === undefined) {
+      text = JSON.stringify(user);
+      serialized.set(user, text);
+    }
+    return text;
+  };
 
   return {
     get users(): readonly User[] {
       return users;
     },
     search(query: SearchQuery): SearchPage {
-      return searchUsers(users, query, options);
+      return pageOf(matching(query), query, options);
+    },
+    /** The page `search` returns, as the JSON text `JSON.stringify` would give. */
+    searchJson(query: SearchQuery): string {
+      const { count, data = [], limit, offset } = pageOf(matching(query), query, options);
+      return `{"count":${count},"data":[${data.map(json).join(',')}],"limit":${limit},"offset":${offset}}`;
     },
     /**
      * Sets the status of every named account, or of none: when any account is unknown the call
@@ -31,18 +79,28 @@ export function createUserStore(options: SeedOptions & SearchOptions = {}) {
      * guess which accounts of a failed request were updated.
      */
     setStatus(status: 0 | 1, accounts: readonly string[], accountType: AccountType = 0): void {
-      const key = field(accountType);
-      const byAccount = new Map(users.map((u) => [u[key], u]));
+      const byAccount = index(accountType);
       const unknown = accounts.filter((a) => !byAccount.has(a));
       if (unknown.length > 0) throw new UnknownAccountsError([...new Set(unknown)]);
+      found.clear();
       for (const account of accounts) {
         const user = byAccount.get(account);
-        if (user) user.status = status;
+        if (user && user.status !== status) {
+          user.status = status;
+          serialized.delete(user);
+        }
       }
     },
-    /** Back to the seeded state (tests that share one server start from a known state). */
+    /** Back to the initial directory (tests that share one mock start from a known state). */
     reset(): void {
-      users = seedUsers(options);
+      users = initial();
+      serialized = new WeakMap();
+      indexes.clear();
+      found.clear();
+    },
+    /** The directory as it is now: `JSON.stringify(store)` saves it, the `users` option loads it back. */
+    toJSON(): User[] {
+      return structuredClone(users as User[]);
     },
   };
 }

@@ -52,29 +52,72 @@ type Operation = {
   responses?: Record<string, unknown>;
   security?: Record<string, string[]>[];
 };
-type Route = { template: string; pattern: RegExp; names: string[]; methods: Record<string, Operation> };
+type Route = { template: string; pattern: RegExp; names: string[]; methods: Record<string, Operation>; allow: string[] };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 export type SpecValidator = ReturnType<typeof createSpecValidator>;
 
-export function createSpecValidator(doc: OpenApiDocument) {
+/** What a caller reads from one parameter's raw strings instead of coercing them and checking its schema. */
+export type ParameterParser = (values: string[]) => { value: unknown } | { message: string };
+
+export type SpecValidatorOptions = {
+  /**
+   * Parameters (by name, case-insensitive) read by the caller's own parser instead of by their
+   * schema: a server may accept more than the spec asks clients to send (the mock's
+   * `Accept-Language`). The problem a parser reports keeps its parameter's place in the order.
+   */
+  parsers?: Record<string, ParameterParser>;
+  /**
+   * Checks (by parameter name) run on a value its schema accepted: a server may be stricter than
+   * the spec (the mock's bounds on `offset` and `limit`). Return a message to reject the value.
+   */
+  refine?: Record<string, (value: unknown) => string | undefined>;
+};
+
+export type ValidateRequestOptions = {
+  /** Leave out the security check (a caller that has already authenticated the request). */
+  skipSecurity?: boolean;
+};
+
+/** The operation a method and path name: `operation` is undefined when the path exists but not the method. */
+export type FoundOperation = {
+  template: string;
+  operation: Operation | undefined;
+  pathValues: Record<string, string>;
+  /** The path's methods, upper case, in the document's order (the `Allow` of a 405). */
+  methods: string[];
+};
+
+export function createSpecValidator(doc: OpenApiDocument, options: SpecValidatorOptions = {}) {
   const validateValue = createSchemaValidator(doc);
   const routes = buildRoutes(doc);
+  const parsers = new Map(Object.entries(options.parsers ?? {}).map(([name, parse]) => [name.toLowerCase(), parse]));
 
-  function findOperation(method: string, url: string) {
+  function findOperation(method: string, url: string): FoundOperation | undefined {
     const pathname = parseTarget(url)?.pathname;
     if (pathname === undefined) return undefined;
+    return findByPath(method, pathname);
+  }
+
+  function findByPath(method: string, pathname: string): FoundOperation | undefined {
     for (const route of routes) {
       const match = route.pattern.exec(pathname);
       if (!match) continue;
       const pathValues = Object.fromEntries(route.names.map((name, i) => [name, decode(match[i + 1] ?? '')]));
-      return { template: route.template, operation: route.methods[method.toLowerCase()], pathValues, methods: Object.keys(route.methods) };
+      return { template: route.template, operation: route.methods[method.toLowerCase()], pathValues, methods: route.allow };
     }
     return undefined;
   }
 
-  function validateRequest(input: RequestInput): ValidatedRequest {
+  /** The security problems of a request to `op` (empty when its token header is there). */
+  function securityIssues(op: Operation, headers: HeadersInput): Issue[] {
+    const issues: Issue[] = [];
+    checkSecurity(doc, op, lowerCaseHeaders(headers), issues);
+    return issues;
+  }
+
+  function validateRequest(input: RequestInput, validateOptions: ValidateRequestOptions = {}): ValidatedRequest {
     const result: ValidatedRequest = { operationId: undefined, path: {}, query: {}, header: {}, body: undefined, issues: [] };
     const target = parseTarget(input.url);
     if (!target) {
@@ -97,7 +140,8 @@ export function createSpecValidator(doc: OpenApiDocument) {
     const search = target.searchParams;
     const headers = lowerCaseHeaders(input.headers);
 
-    checkSecurity(doc, op, headers, result.issues);
+    if (!validateOptions.skipSecurity) checkSecurity(doc, op, headers, result.issues);
+    // Parameters in the document's order, then the body: every problem, in the same order every time.
     for (const raw of op.parameters ?? []) {
       const param = deref(doc, raw) as Parameter;
       const schema = param.schema ?? {};
@@ -107,10 +151,19 @@ export function createSpecValidator(doc: OpenApiDocument) {
       else if (param.in === 'path') values = [found.pathValues[param.name] ?? ''];
       else continue;
       const into = param.in === 'query' ? result.query : param.in === 'header' ? result.header : result.path;
+      const parse = parsers.get(param.name.toLowerCase());
+      if (parse) {
+        const parsed = parse(values);
+        if ('message' in parsed) result.issues.push(issue(param, parsed.message));
+        else if (parsed.value !== undefined) into[param.name] = parsed.value;
+        continue;
+      }
       const coerced = coerceParameter(param, schema, values, result.issues);
       if (coerced === undefined) continue;
       const messages = validateValue(schema, coerced);
-      if (messages.length > 0) result.issues.push(...messages.map((m) => issue(param, m)));
+      const refined = messages.length === 0 ? options.refine?.[param.name]?.(coerced) : undefined;
+      if (refined !== undefined) messages.push(refined);
+      if (messages.length > 0) for (const m of messages) result.issues.push(issue(param, m));
       else into[param.name] = coerced;
     }
     result.body = checkBody(doc, validateValue, op, headers, input.body, result.issues);
@@ -137,7 +190,7 @@ export function createSpecValidator(doc: OpenApiDocument) {
         continue;
       }
       const coerced = coerceParameter({ ...header, name, in: 'header' }, header.schema ?? {}, values, issues);
-      if (coerced !== undefined) issues.push(...validateValue(header.schema ?? {}, coerced).map((m) => ({ in: 'header' as const, name, message: m })));
+      if (coerced !== undefined) for (const m of validateValue(header.schema ?? {}, coerced)) issues.push({ in: 'header', name, message: m });
     }
     // A response without declared content: the spec tells clients to ignore any body it has.
     if (!response.content) return issues;
@@ -145,7 +198,7 @@ export function createSpecValidator(doc: OpenApiDocument) {
     return issues;
   }
 
-  return { doc, validateValue, findOperation, validateRequest, validateResponse };
+  return { doc, validateValue, findOperation, findByPath, securityIssues, validateRequest, validateResponse };
 }
 
 /** The URL of a request target, or undefined when it does not parse (a raw client can send anything). */
@@ -180,7 +233,7 @@ function buildRoutes(doc: OpenApiDocument): Route[] {
       })
       .join('');
     const methods = Object.fromEntries(Object.entries(item).filter(([m]) => METHODS.includes(m))) as Record<string, Operation>;
-    return { template, pattern: new RegExp(`^${source}/?$`), names, methods };
+    return { template, pattern: new RegExp(`^${source}/?$`), names, methods, allow: Object.keys(methods).map((m) => m.toUpperCase()) };
   });
 }
 
@@ -214,7 +267,7 @@ function coerceParameter(param: Parameter, schema: Schema, values: string[], iss
     const items = values.map((v) => coerceScalar(schema.items ?? {}, v));
     const bad = items.findIndex((v) => v === undefined);
     if (bad >= 0) {
-      issues.push(issue(param, `item ${bad} (${JSON.stringify(values[bad])}) must be ${typeOf(schema.items ?? {}) ?? 'valid'}`));
+      issues.push(issue(param, `item ${bad} (${shown(values[bad] ?? '')}) must be ${typeOf(schema.items ?? {}) ?? 'valid'}`));
       return undefined;
     }
     return items;
@@ -224,14 +277,20 @@ function coerceParameter(param: Parameter, schema: Schema, values: string[], iss
     return undefined;
   }
   const value = coerceScalar(schema, values[0] ?? '');
-  if (value === undefined) issues.push(issue(param, `${JSON.stringify(values[0])} must be ${typeOf(schema) ?? 'valid'}`));
+  if (value === undefined) issues.push(issue(param, `${shown(values[0] ?? '')} must be ${typeOf(schema) ?? 'valid'}`));
   return value;
+}
+
+/** A raw value as quoted in a message: long ones cut, so that a message stays short whatever was sent. */
+function shown(raw: string): string {
+  return JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 }
 
 function coerceScalar(schema: Schema, raw: string): unknown {
   switch (typeOf(schema)) {
+    // Only the canonical form: `01` and `-0` are not taken as 1 and 0.
     case 'integer':
-      return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+      return /^(?:0|-?[1-9]\d*)$/.test(raw) ? Number(raw) : undefined;
     case 'number':
       return raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
     case 'boolean':
@@ -303,6 +362,7 @@ function checkContent(validateValue: ValidateValue, content: MediaMap, headers: 
     issues.push({ in: 'body', name: 'body', message: 'is not valid JSON' });
     return undefined;
   }
-  issues.push(...bodyIssues(validateValue, media.schema, body));
+  // A loop, not a spread: an array of 100,000 bad items gives as many issues, too many arguments for one call.
+  for (const found of bodyIssues(validateValue, media.schema, body)) issues.push(found);
   return body;
 }

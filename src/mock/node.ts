@@ -1,0 +1,135 @@
+// node:http ⇄ fetch: serves any fetch-shaped handler from a node:http server (the mock, the docs
+// server). Written here rather than taken from @hono/node-server or srvx: those replace the global
+// Response or wrap requests in proxies, and neither promises what this adapter must, namely that
+// no request target, however malformed, and no exception inside one request takes the server down.
+//
+// - A target that is not a path (`http://[::1/`, `*`) gets 400; any path, however odd
+//   (`//a:99999/`, `//[/openapi.json`, bad percent escapes), reaches the handler, which 404s it.
+// - A handler that throws or rejects gets 500 (or the connection closed, if headers went out).
+// - A `Response.error()` closes the connection without an answer (the mock's dropped connection).
+// - The body is read only when the handler reads it. An answer sent before the body was read whole
+//   closes the connection (`Connection: close`) and discards the rest, instead of buffering it.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { bufferedText } from './response.js';
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+export type NodeListenerOptions = {
+  /** Called with what a request made the adapter answer 500 (never with the request itself). */
+  onError?: (error: unknown) => void;
+};
+
+const PLAIN = { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' };
+
+function fail(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { ...PLAIN, 'content-length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}
+
+/** The request's URL, or undefined when its target is neither a path nor an absolute http(s) URL. */
+function urlOf(req: IncomingMessage): string | undefined {
+  const target = req.url ?? '';
+  // Origin form: whatever follows the slash is path and query, which URL parsing cannot fail on.
+  if (target.startsWith('/')) return `http://localhost${target}`;
+  try {
+    const url = new URL(target);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          if (cancelled) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once('end', () => cancelled || controller.close());
+        req.once('error', (error) => cancelled || controller.error(error));
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        // Flowing with no one keeping the chunks: the rest of the body is read and dropped.
+        cancelled = true;
+        req.resume();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+function toRequest(req: IncomingMessage, url: string): Request {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD' && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+  if (!hasBody) return new Request(url, { method, headers });
+  // `duplex` is required with a stream body, and missing from TypeScript's RequestInit.
+  const init: RequestInit & { duplex: 'half' } = { method, headers, body: bodyOf(req), duplex: 'half' };
+  return new Request(url, init);
+}
+
+async function write(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  if (response.type === 'error') {
+    req.socket.destroy();
+    return;
+  }
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers) headers[name] = value;
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  if (!req.complete) headers.connection = 'close';
+  const text = bufferedText(response);
+  if (text !== undefined || !response.body) {
+    res.writeHead(response.status, headers);
+    res.end(text);
+  } else {
+    res.writeHead(response.status, headers);
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+    }
+    res.end();
+  }
+  if (!req.complete) req.resume();
+}
+
+/** A node:http request listener that serves `handler`. */
+export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): RequestListener {
+  return (req, res) => {
+    const url = urlOf(req);
+    if (url === undefined) {
+      fail(res, 400, 'Bad request target: send a path such as /v1/usg/dcs/corp/member.\n');
+      return;
+    }
+    let request: Request;
+    try {
+      request = toRequest(req, url);
+    } catch {
+      fail(res, 400, 'Bad request: a method or header fetch cannot represent.\n');
+      return;
+    }
+    Promise.resolve()
+      .then(() => handler(request))
+      .then((response) => write(req, res, response))
+      .catch((error: unknown) => {
+        options.onError?.(error);
+        fail(res, 500, 'Internal server error.\n');
+      });
+  };
+}

@@ -1,0 +1,150 @@
+// The node:http adapter: no request target and no exception inside one request takes the server down.
+import { createServer, request, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMockServer, toNodeListener, type FetchHandler } from '../../src/mock/index.js';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function serve(handler: FetchHandler): Promise<number> {
+  const server = createServer(toNodeListener(handler));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Sends one raw request line (what curl --path-as-is or a broken proxy can send) and returns the status line. */
+function raw(port: number, requestText: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(requestText));
+    let received = '';
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+      if (received.includes('\r\n')) {
+        resolve(received.split('\r\n')[0] ?? '');
+        socket.destroy();
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(received.split('\r\n')[0] ?? '(closed without an answer)'));
+  });
+}
+
+const get = (port: number, path: string, headers: Record<string, string> = {}) =>
+  new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    })
+      .on('error', reject)
+      .end();
+  });
+
+describe('toNodeListener', () => {
+  it.each(['//a:99999/', '//[/openapi.json', 'http://[::1/', '/v1/%E0%A4%A/x%', '*', 'http://x:99999/v1/usg/dcs/corp/member'])(
+    'answers the target %s with 400 or 404 and keeps serving',
+    async (target) => {
+      const mock = await startMockServer({ userCount: 3 });
+      try {
+        const status = await raw(mock.port, `GET ${target} HTTP/1.1\r\nHost: x\r\nX-Access-Token: t\r\n\r\n`);
+        expect(status).toMatch(/^HTTP\/1\.1 (400|404) /);
+        expect((await get(mock.port, '/v1/usg/dcs/corp/member', { 'X-Access-Token': 't' })).status).toBe(200);
+      } finally {
+        await mock.close();
+      }
+    },
+  );
+
+  it('answers 500 when the handler throws or rejects, and keeps serving', async () => {
+    let calls = 0;
+    const port = await serve((req) => {
+      calls++;
+      if (req.url.endsWith('/throw')) throw new Error('boom');
+      if (req.url.endsWith('/reject')) return Promise.reject(new Error('boom'));
+      return Promise.resolve(new Response('fine'));
+    });
+    expect((await get(port, '/throw')).status).toBe(500);
+    expect((await get(port, '/reject')).status).toBe(500);
+    expect(await get(port, '/ok')).toMatchObject({ status: 200, body: 'fine' });
+    expect(calls).toBe(3);
+  });
+
+  it('streams a Response whose body is a stream, and passes status and headers', async () => {
+    const port = await serve(() => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('one,'));
+          controller.enqueue(new TextEncoder().encode('two'));
+          controller.close();
+        },
+      });
+      return Promise.resolve(new Response(body, { status: 201, headers: { 'x-kind': 'stream' } }));
+    });
+    expect(await get(port, '/')).toMatchObject({ status: 201, body: 'one,two', headers: { 'x-kind': 'stream' } });
+  });
+
+  it('hands the handler the method, URL, headers and body as fetch has them', async () => {
+    let seen: { method: string; url: string; header: string | null; body: string } | undefined;
+    const port = await serve(async (req) => {
+      seen = { method: req.method, url: req.url, header: req.headers.get('x-thing'), body: await req.text() };
+      return new Response(null, { status: 204 });
+    });
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/a/b?c=1&c=2', method: 'PUT', headers: { 'X-Thing': 'yes' } }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.write('part one, ');
+      req.end('part two');
+    });
+    expect(seen).toEqual({ method: 'PUT', url: 'http://localhost/a/b?c=1&c=2', header: 'yes', body: 'part one, part two' });
+  });
+
+  it('closes the connection when it answers before reading the whole body', async () => {
+    const port = await serve(() => Promise.resolve(new Response('no thanks', { status: 401 })));
+    const answer = await new Promise<{ status: number; connection: unknown }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', method: 'PUT', headers: { 'Content-Length': String(10 * 1024 * 1024) } }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+      });
+      req.on('error', reject);
+      req.write('x'.repeat(1024)); // the rest never comes
+    });
+    expect(answer).toEqual({ status: 401, connection: 'close' });
+  });
+});
+
+describe('startMockServer timeouts', () => {
+  it('sets short headers and request timeouts by default, and takes others', async () => {
+    const byDefault = await startMockServer({ userCount: 1 });
+    const custom = await startMockServer({ userCount: 1, headersTimeout: 500, requestTimeout: 800 });
+    try {
+      expect([byDefault.server.headersTimeout, byDefault.server.requestTimeout]).toEqual([10_000, 30_000]);
+      expect([custom.server.headersTimeout, custom.server.requestTimeout]).toEqual([500, 800]);
+    } finally {
+      await byDefault.close();
+      await custom.close();
+    }
+    await expect(startMockServer({ requestTimeout: 0 })).rejects.toThrow(/requestTimeout/);
+  });
+
+  it('closes a connection whose headers never end', async () => {
+    const mock = await startMockServer({ userCount: 1, headersTimeout: 300, requestTimeout: 300 });
+    try {
+      // Only the outcome is asserted (an answer of 408 or a close), not how soon: no timing on a busy machine.
+      const first = await raw(mock.port, 'GET /v1/usg/dcs/corp/member HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+      expect(first === '(closed without an answer)' || first.startsWith('HTTP/1.1 408')).toBe(true);
+    } finally {
+      await mock.close();
+    }
+  });
+});
