@@ -2,10 +2,7 @@
 // page view; no Redoc CE option turns it off (removeAttribution is an Enterprise setting). The
 // built page must make no request beyond its own file, so this step swaps the two logo URLs in the
 // inlined Redoc script for an inline SVG of the same wordmark. The attribution text and its link
-// stay. Usage: tsx scripts/inline-redoc-logo.ts dist/docs/index.html
-import { readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-
+// stay. scripts/build-docs.ts applies it to the rendered page.
 const REDOC_BLUE = '#0044D4';
 
 function svgDataUri(width: number, text: string): string {
@@ -35,11 +32,4 @@ export function inlineRedocLogo(html: string): string {
     out = out.split(url).join(inline);
   }
   return out;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const page = process.argv[2];
-  if (!page) throw new Error('usage: tsx scripts/inline-redoc-logo.ts <built page.html>');
-  writeFileSync(page, inlineRedocLogo(readFileSync(page, 'utf8')));
-  console.log(`${page}: Redoc's attribution logo is inline, nothing loads from its CDN`);
 }

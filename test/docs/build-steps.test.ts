@@ -1,11 +1,14 @@
-// The two steps `npm run build` adds around Redocly: pulling the samples in, and making Redoc's
-// attribution logo inline. Both must fail loudly rather than quietly ship a page that is wrong.
+// The steps `npm run build` adds around Redocly: pulling the samples in, the "Get started"
+// section, making Redoc's attribution logo inline, and adding the console and the favicon. Each
+// must fail loudly rather than quietly ship a page that is wrong.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCodeSamples, sampleBaseName } from '../../scripts/code-samples.js';
 import { inlineRedocLogo, REDOC_LOGOS } from '../../scripts/inline-redoc-logo.js';
+import { addTryIt, withIntro } from '../../scripts/build-docs.js';
+import { inlineScripts } from '../../src/server/security.js';
 
 describe('readCodeSamples', () => {
   let dir = '';
@@ -57,5 +60,49 @@ describe('inlineRedocLogo', () => {
   it('fails when Redoc no longer has a logo URL, so the change is looked at', () => {
     const [first] = REDOC_LOGOS;
     expect(() => inlineRedocLogo(page.replace(first?.[0] ?? '', 'https://elsewhere.example/logo.svg'))).toThrow(/Redoc changed/);
+  });
+});
+
+describe('withIntro', () => {
+  it('puts the section before the first heading of the description, after its opening paragraphs', () => {
+    expect(withIntro('Intro.\n\n## Errors\nText.\n', '## Get started\nRun it.\n')).toBe('Intro.\n\n## Get started\nRun it.\n\n## Errors\nText.\n');
+  });
+
+  it('appends it to a description without headings', () => {
+    expect(withIntro('Only text.', '## Get started\nRun it.')).toBe('Only text.\n\n## Get started\nRun it.\n');
+  });
+});
+
+describe('addTryIt', () => {
+  const page = '<html><head><title>t</title></head><body><div id="redoc"></div><script type="module">const s = `</body>`;</script></body></html>';
+  const assets = {
+    script: 'console.log(1)',
+    css: '.try-it{}',
+    faviconSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+    spec: { operations: [], servers: [{ url: 'https://x', description: '</script><script>alert(1)</script>' }], tokenHeader: 'T', requestIdHeader: 'X-Request-Id' },
+  };
+
+  it('adds the favicon as a data: URL in the head and the console after Redoc, before the real </body>', () => {
+    const out = addTryIt(page, assets);
+    expect(out).toMatch(/^<html><head>\n {2}<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,%3Csvg/);
+    expect(out).toContain('const s = `</body>`;</script><style>.try-it{}</style>');
+    expect(out.endsWith('<script>console.log(1)</script>\n</body></html>')).toBe(true);
+  });
+
+  it('keeps the embedded data inside its element, whatever its strings hold', () => {
+    const scripts = inlineScripts(addTryIt(page, assets));
+    const data = scripts.find((script) => script.startsWith('{'));
+    expect(JSON.parse(data ?? '')).toEqual(assets.spec);
+    expect(scripts).toHaveLength(4);
+  });
+
+  it('turns off Redoc\'s search worker before Redoc runs (it would need eval under the CSP)', () => {
+    const out = addTryIt(page, assets);
+    expect(out.indexOf('<script>delete window.Worker;</script>')).toBeLessThan(out.indexOf('<script type="module">'));
+  });
+
+  it('refuses a console bundle that would end its own script element, and a page it cannot place it in', () => {
+    expect(() => addTryIt(page, { ...assets, script: 'a="</SCRIPT>"' })).toThrow(/would end its own element/);
+    expect(() => addTryIt('<div></div>', assets)).toThrow(/no <head> or no <\/body>/);
   });
 });
