@@ -1,8 +1,10 @@
 // The live service named by the environment: MEETING_TOKEN (required) and MEETING_BASE_URL
 // (default https://api.meeting.huaweicloud.com). Only HTTPS may carry the token off this machine.
+import { HUAWEI_BASE_URL } from '../src/recording/index.js';
+
 export type LiveTarget = { baseUrl: string; token: string };
 
-export const DEFAULT_BASE_URL = 'https://api.meeting.huaweicloud.com';
+export const DEFAULT_BASE_URL = HUAWEI_BASE_URL;
 
 export function liveTarget(env: NodeJS.ProcessEnv = process.env): LiveTarget | undefined {
   const token = env.MEETING_TOKEN?.trim();

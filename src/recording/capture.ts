@@ -2,8 +2,9 @@
 // plain fetch, not the client: a recording is the wire as it was, not the client's reading of it.
 import { randomUUID } from 'node:crypto';
 import { requestUrl, type RecordedExchange, type RecordedRequest } from './exchange.js';
+import { originOf, type Target } from './target.js';
 
-export type CaptureTarget = { baseUrl: string; token: string; fetch?: typeof fetch };
+export type CaptureTarget = Target;
 
 export async function captureExchange(
   target: CaptureTarget,
@@ -33,7 +34,7 @@ export async function captureExchange(
   }
   return {
     ...meta,
-    source: 'live',
+    source: originOf(target.baseUrl),
     request: { ...request, headers },
     response: { status: response.status, headers: Object.fromEntries(response.headers.entries()), body },
   };

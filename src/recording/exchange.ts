@@ -18,8 +18,11 @@ export type RecordedResponse = {
 
 export type RecordedExchange = {
   description: string;
-  /** Where it comes from: a Huawei reference page, written by hand from the spec, or the live service. */
-  source: 'seed' | 'synthetic' | 'live';
+  /**
+   * Where it comes from: a Huawei reference page, written by hand from the spec, recorded from
+   * Huawei's service (`live`), or recorded from any other server such as a mock (`recorded`).
+   */
+  source: 'seed' | 'synthetic' | 'live' | 'recorded';
   operationId: 'SearchUsers' | 'BatchUpdateUserStatus';
   request: RecordedRequest;
   response: RecordedResponse;
