@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const docsPagePath = fileURLToPath(new URL('../../dist/docs/index.html', import.meta.url));
 
 export function packageVersion(): string {

@@ -38,3 +38,8 @@ export function choice<T>(values: Readonly<Record<string, T>>): (value: string) 
     return values[value] as T;
   };
 }
+
+/** A comma-separated list of names, blanks dropped. */
+export function names(value: string): string[] {
+  return value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+}

@@ -4,6 +4,8 @@ import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { DEFAULT_BASE_URL } from '../client/config.js';
 import { LANGUAGES } from '../client/validate.js';
 import { registerDocs } from './commands/docs.js';
+import { registerMock } from './commands/mock.js';
+import { registerServe } from './commands/serve.js';
 import { registerUsersDisable } from './commands/users-disable.js';
 import { registerUsersEnable } from './commands/users-enable.js';
 import { registerUsersList } from './commands/users-list.js';
@@ -16,7 +18,7 @@ import { integer } from './parse.js';
 export function createProgram(context: CommandContext): Command {
   const { io } = context;
   const program = new Command('huawei-meeting-users')
-    .description('Huawei Cloud Meeting user administration: list, enable and disable users; a mock and the API docs.')
+    .description('Huawei Cloud Meeting user administration: list, enable and disable users; the API docs and a mock to try them on.')
     .version(packageVersion(), '-V, --version')
     .option('--base-url <url>', `API base URL (env MEETING_BASE_URL; default ${DEFAULT_BASE_URL})`)
     .option('--token-file <file>', 'read the access token from FILE (default: env MEETING_TOKEN; never an option value)')
@@ -37,6 +39,8 @@ export function createProgram(context: CommandContext): Command {
   registerUsersList(users, context);
   registerUsersEnable(users, context);
   registerUsersDisable(users, context);
+  registerServe(program, context);
+  registerMock(program, context);
   registerDocs(program, context);
   return program;
 }

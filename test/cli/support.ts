@@ -4,17 +4,37 @@ import type { MeetingFetch } from '../../src/client/config.js';
 import type { CliIo, OutStream } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/program.js';
 
-export type Captured = OutStream & { text(): string };
+export type Captured = OutStream & {
+  text(): string;
+  /** Resolves with the first match of `pattern` in what was written so far or is written later. */
+  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
+};
 
 export function capture(isTTY = false): Captured {
   let text = '';
+  const waiting: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
+  const check = () => {
+    for (const wait of [...waiting]) {
+      const match = wait.pattern.exec(text);
+      if (match) {
+        waiting.splice(waiting.indexOf(wait), 1);
+        wait.resolve(match);
+      }
+    }
+  };
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
       text += String(chunk);
+      check();
       callback();
     },
   });
-  return Object.assign(stream, { isTTY, text: () => text });
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve) => {
+      waiting.push({ pattern, resolve });
+      check();
+    });
+  return Object.assign(stream, { isTTY, text: () => text, waitFor });
 }
 
 export interface Run {
@@ -38,7 +58,18 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
+export interface Started {
+  stdout: Captured;
+  stderr: Captured;
+  done: Promise<Run>;
+}
+
 export async function run(argv: string[], options: RunOptions = {}): Promise<Run> {
+  return start(argv, options).done;
+}
+
+/** Starts a command without waiting for it (servers run until `options.signal` aborts). */
+export function start(argv: string[], options: RunOptions = {}): Started {
   const stdout = capture(options.stdoutTTY);
   const stderr = capture(options.stderrTTY);
   const requests: Run['requests'] = [];
@@ -59,8 +90,8 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
     fetch: options.fetch ? options.fetch(recording) : recording,
     now: options.now,
   };
-  const code = await runCli(argv, io);
-  return { code, stdout: stdout.text(), stderr: stderr.text(), requests };
+  const done = runCli(argv, io).then((code) => ({ code, stdout: stdout.text(), stderr: stderr.text(), requests }));
+  return { stdout, stderr, done };
 }
 
 export function ndjson(text: string): Record<string, unknown>[] {
