@@ -37,3 +37,12 @@ export function reportError(stderr: NodeJS.WritableStream, error: unknown, verbo
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
+
+/**
+ * A library's MeetingValidationError, retold with the command's own names for its fields (e.g.
+ * `putStatus` becomes `--put-status`), so the message says what to change on the command line.
+ */
+export function asUsageError(error: MeetingValidationError, flags: Readonly<Record<string, string>>): UsageError {
+  const problems = error.problems.map((p) => `${p.field.replace(/^\w+/, (field) => flags[field] ?? field)} ${p.message}`);
+  return new UsageError(`${problems.join('; ')}; nothing was sent`);
+}

@@ -3,7 +3,9 @@
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { DEFAULT_BASE_URL } from '../client/config.js';
 import { LANGUAGES } from '../client/validate.js';
+import { registerCheck } from './commands/check.js';
 import { registerDocs } from './commands/docs.js';
+import { registerRecord } from './commands/record.js';
 import { registerMock } from './commands/mock.js';
 import { registerServe } from './commands/serve.js';
 import { registerUsersDisable } from './commands/users-disable.js';
@@ -41,6 +43,8 @@ export function createProgram(context: CommandContext): Command {
   registerUsersDisable(users, context);
   registerServe(program, context);
   registerMock(program, context);
+  registerCheck(program, context);
+  registerRecord(program, context);
   registerDocs(program, context);
   return program;
 }

@@ -169,7 +169,7 @@ describe('global options and errors', () => {
   });
 
   it('help has an example for each command; --version prints the version; unknown commands are bad usage', async () => {
-    for (const command of [['users', 'list'], ['users', 'enable'], ['users', 'disable'], ['serve'], ['mock'], ['docs']]) {
+    for (const command of [['users', 'list'], ['users', 'enable'], ['users', 'disable'], ['serve'], ['mock'], ['check'], ['record'], ['docs']]) {
       const help = await run([...command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/Examples?:\n {2}\$ huawei-meeting-users /);
