@@ -73,7 +73,7 @@ export function registerCheck(program: CommandUnknownOpts, context: CommandConte
     .option('--output <file>', 'with --reporter junit: write the XML to FILE (the table still goes to stdout)')
     .addHelpText(
       'after',
-      examples('huawei-meeting-users check', 'MEETING_TOKEN=... huawei-meeting-users check --base-url https://api.meeting.huaweicloud.com --reporter junit --output contract.xml'),
+      examples('huawei-meeting-users check', 'huawei-meeting-users check --base-url https://api.meeting.huaweicloud.com --reporter junit --output contract.xml   # token from MEETING_TOKEN'),
     )
     .action(async (options, command) => {
       context.exitCode = await runCheck(options as CheckOptions, globalsOf(command), context.io);

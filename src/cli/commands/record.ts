@@ -53,7 +53,7 @@ export function registerRecord(program: CommandUnknownOpts, context: CommandCont
     .option('--put-status <status>', 'with --allow-put: 0 enable, 1 disable', choice({ 0: 0, 1: 1 } as const))
     .option('--accounts <accounts>', 'with --allow-put: comma-separated accounts to change', names)
     .option('--account-type <type>', '0 Huawei Cloud Meeting account, 1 third-party user ID', choice({ 0: 0, 1: 1 } as const))
-    .addHelpText('after', examples('MEETING_TOKEN=... huawei-meeting-users record --out ./recordings'))
+    .addHelpText('after', examples('huawei-meeting-users record --out ./recordings   # token from MEETING_TOKEN'))
     .action(async (options, command) => {
       context.exitCode = await runRecord(options as RecordOptions, globalsOf(command), context.io);
     });
