@@ -2,7 +2,6 @@
 // per line, or the ndjson that `users list` prints. Input is read and checked whole before anything
 // is sent; errors name the line, never its content (it is personal data).
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { AccountType } from '../client/types.js';
 import { UsageError } from './errors.js';
@@ -33,6 +32,7 @@ export async function readAccountLines(input: Readable, name: string, accountTyp
   const accounts: string[] = [];
   const problems: string[] = [];
   let lineNumber = 0;
+  const { createInterface } = await import('node:readline');
   try {
     for await (const raw of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
       lineNumber += 1;

@@ -1,8 +1,6 @@
 // A fetch-shaped handler on a node:http server until the command is stopped (Ctrl+C, SIGTERM).
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { toNodeListener, type FetchHandler } from '../mock/node.js';
-import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from '../mock/server.js';
+import type { FetchHandler } from '../mock/node.js';
 import { isLoopbackHost } from '../client/config.js';
 import { EXIT_OK, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -34,6 +32,10 @@ export interface Listening {
 
 /** Serves `handler` on host:port, calls `ready`, and resolves with exit code 0 once stopped. */
 export async function serveUntilStopped(handler: FetchHandler, port: number, host: string, io: CliIo, ready: (listening: Listening) => void): Promise<number> {
+  // Loaded here, not at start-up: `users list` and the others never need the servers' modules.
+  const { createServer } = await import('node:http');
+  const { toNodeListener } = await import('../mock/node.js');
+  const { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } = await import('../mock/server.js');
   const server = createServer(
     { headersTimeout: DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
     toNodeListener(handler, { onError: (error) => io.stderr.write(`error while answering a request: ${error instanceof Error ? error.message : String(error)}\n`) }),

@@ -1,7 +1,6 @@
 // The process around the program: its streams, environment, signals and terminal prompt. Shared
 // by the installed command (main.ts) and `npm start` (scripts/start.ts).
 import { createReadStream, openSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
 import type { Readable } from 'node:stream';
 import type { CliIo } from './io.js';
 import { runCli } from './program.js';
@@ -20,6 +19,7 @@ function terminalInput(): Readable | undefined {
 async function confirm(question: string): Promise<boolean> {
   const input = terminalInput();
   if (!input) return false;
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input, output: process.stderr });
   try {
     const answer = await rl.question(question);

@@ -3,8 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { MeetingValidationError } from '../../client/errors.js';
-import { runContractChecks, toJUnitXml, type CheckResult } from '../../contract/index.js';
-import { startMockServer } from '../../mock/server.js';
+import type { CheckResult } from '../../contract/index.js';
 import { examples, globalsOf, type CommandContext } from '../context.js';
 import { asUsageError, EXIT_FAILED, EXIT_OK, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -29,6 +28,7 @@ function table(results: readonly CheckResult[], target: string): string {
 }
 
 async function checks(options: CheckOptions, baseUrl: string, token: string): Promise<CheckResult[]> {
+  const { runContractChecks } = await import('../../contract/index.js');
   try {
     return await runContractChecks({ baseUrl, token, allowPutAccount: options.allowPut, accountType: options.accountType });
   } catch (error) {
@@ -43,6 +43,7 @@ export async function runCheck(options: CheckOptions, globals: GlobalOptions, io
   let results: CheckResult[];
   let target: string;
   if (given === undefined) {
+    const { startMockServer } = await import('../../mock/server.js');
     const mock = await startMockServer({ requireToken: MOCK_TOKEN });
     try {
       target = `the mock (${mock.url})`;
@@ -55,6 +56,7 @@ export async function runCheck(options: CheckOptions, globals: GlobalOptions, io
     results = await checks(options, given, readToken(globals, io));
   }
   if (options.reporter === 'junit') {
+    const { toJUnitXml } = await import('../../contract/index.js');
     const xml = toJUnitXml(results, { suiteName: 'huawei-meeting-users contract checks' });
     if (options.output === undefined) io.stdout.write(xml);
     else writeFileSync(options.output, xml);

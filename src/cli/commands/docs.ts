@@ -2,8 +2,6 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import { createServeHandler } from '../../server/handler.js';
-import { allowedHostsFromEnv } from '../../server/hosts.js';
 import { examples, type CommandContext } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -30,6 +28,8 @@ export async function runDocs(options: DocsOptions, io: CliIo): Promise<number> 
   if (!options.serve) return EXIT_OK;
   const port = portOf(options.port, io);
   warnIfExposed(options.host, io);
+  const { createServeHandler } = await import('../../server/handler.js');
+  const { allowedHostsFromEnv } = await import('../../server/hosts.js');
   const handler = createServeHandler({ distDir, allowedHosts: allowedHostsFromEnv(io.env) });
   return serveUntilStopped(handler, port, options.host, io, ({ url }) => io.stdout.write(`Docs: ${url}/\nPress Ctrl+C to stop.\n`));
 }

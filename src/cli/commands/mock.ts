@@ -2,7 +2,7 @@
 // failures, and a directory kept across runs in a JSON file.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import { createMockFetchHandler, type MockOptions } from '../../mock/handler.js';
+import type { MockOptions } from '../../mock/handler.js';
 import type { User } from '../../mock/seed.js';
 import { examples, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -57,6 +57,8 @@ export async function runMock(options: MockCommandOptions, io: CliIo): Promise<n
       ? undefined
       : (exchange) => io.stdout.write(`${exchange.method} ${exchange.url.split('?')[0] ?? ''} ${exchange.status} ${Math.round(exchange.durationMs)} ms ${exchange.headers['x-request-id'] ?? ''}\n`),
   };
+  // Loaded only by the commands that serve the mock (Ajv and the spec come with it).
+  const { createMockFetchHandler } = await import('../../mock/handler.js');
   let handler: ReturnType<typeof createMockFetchHandler>;
   try {
     handler = createMockFetchHandler(mockOptions);

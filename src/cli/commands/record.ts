@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { MeetingValidationError } from '../../client/errors.js';
-import { originOf, recordLive } from '../../recording/index.js';
 import { examples, globalsOf, type CommandContext } from '../context.js';
 import { asUsageError, EXIT_OK } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -23,6 +22,8 @@ const FLAGS = { baseUrl: '--base-url', token: 'the token', outDir: '--out', allo
 export async function runRecord(options: RecordOptions, globals: GlobalOptions, io: CliIo): Promise<number> {
   const baseUrl = baseUrlOf(globals, io);
   const token = readToken(globals, io);
+  // The recorder and its scrubber load only for this command.
+  const { originOf, recordLive } = await import('../../recording/index.js');
   let result;
   try {
     result = await recordLive({

@@ -1,8 +1,5 @@
 // `serve`: the rendered docs and the mock API on one port (what `npm start` runs).
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
-import { createMockFetchHandler } from '../../mock/handler.js';
-import { createServeHandler } from '../../server/handler.js';
-import { allowedHostsFromEnv } from '../../server/hosts.js';
 import { examples, type CommandContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import { DEFAULT_HOST, portOf, serveUntilStopped, warnIfExposed } from '../listen.js';
@@ -18,6 +15,10 @@ export interface ServeOptions {
 export async function runServe(options: ServeOptions, io: CliIo): Promise<number> {
   const port = portOf(options.port, io);
   warnIfExposed(options.host, io);
+  // The mock (Ajv, the spec) and the server load only for the commands that serve them.
+  const { createMockFetchHandler } = await import('../../mock/handler.js');
+  const { createServeHandler } = await import('../../server/handler.js');
+  const { allowedHostsFromEnv } = await import('../../server/hosts.js');
   const handler = createServeHandler({
     distDir,
     api: createMockFetchHandler(),
