@@ -54,7 +54,10 @@ export interface StatusReport {
   notSent: string[];
 }
 
-type ChunkOutcome = { kind: 'updated' } | { kind: 'failed' | 'unconfirmed'; accounts: string[]; error: ChunkError }[];
+/** A chunk that did not go through: refused (`failed`) or sent without an answer (`unconfirmed`). */
+type Miss = { kind: 'failed' | 'unconfirmed'; accounts: string[]; error: ChunkError };
+/** What became of one chunk: `updated`, or the parts of it that missed. */
+type ChunkOutcome = 'updated' | Miss[];
 
 function chunksOf(items: readonly string[], size: number): string[][] {
   const chunks: string[][] = [];
@@ -75,7 +78,7 @@ function errorFields(error: unknown): ChunkError {
  * MeetingBatchError lists `unconfirmed` chunks says so itself; otherwise a timeout or a broken
  * connection (the request may have arrived) counts as unconfirmed, and an HTTP error as refused.
  */
-function classify(error: unknown, accounts: string[]): Exclude<ChunkOutcome, { kind: 'updated' }> {
+function classify(error: unknown, accounts: string[]): Miss[] {
   if (!(error instanceof MeetingBatchError)) return [{ kind: 'failed', accounts, error: errorFields(error) }];
   const listed = (error as { unconfirmed?: unknown }).unconfirmed;
   if (Array.isArray(listed)) {
@@ -128,8 +131,16 @@ export async function runStatusChange(status: UserStatus, args: string[], option
   const writeReport = () => {
     if (options.report !== undefined) writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
   };
-  if (todo.length === 0) {
+  // Written once before the first request, with everything "not sent": an unwritable path is
+  // found while nothing was sent yet, and a run killed outright still leaves a true report.
+  report.notSent = todo;
+  try {
     writeReport();
+  } catch (error) {
+    throw new UsageError(`cannot write --report ${options.report ?? ''}: ${(error as NodeJS.ErrnoException).code ?? 'unwritable'}; nothing was sent`);
+  }
+  report.notSent = [];
+  if (todo.length === 0) {
     io.stderr.write(`Nothing to send: ${given.length} account(s)${skippedNote}.\n`);
     return EXIT_OK;
   }
@@ -159,7 +170,7 @@ export async function runStatusChange(status: UserStatus, args: string[], option
       return classify(error, accounts);
     }
     journal?.record(status, accountType, accounts, new Date());
-    return { kind: 'updated' };
+    return 'updated';
   };
   const worker = async () => {
     while (!io.signal.aborted && next < chunks.length) {
@@ -175,11 +186,16 @@ export async function runStatusChange(status: UserStatus, args: string[], option
   chunks.forEach((accounts, index) => {
     const outcome = outcomes[index];
     if (outcome === undefined) report.notSent.push(...accounts);
-    else if (!Array.isArray(outcome)) report.updated.push(...accounts);
+    else if (outcome === 'updated') report.updated.push(...accounts);
     else for (const part of outcome) report[part.kind].push({ accounts: part.accounts, error: part.error });
   });
   report.interrupted = report.notSent.length > 0;
-  writeReport();
+  try {
+    writeReport();
+  } catch (error) {
+    // The summary below still says what was done; the journal has every confirmed chunk.
+    io.stderr.write(`error: could not write --report ${options.report ?? ''}: ${(error as NodeJS.ErrnoException).code ?? 'unwritable'}\n`);
+  }
   return summarize(report, past, skippedNote, io);
 }
 

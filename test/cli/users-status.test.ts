@@ -62,6 +62,7 @@ describe('users enable / disable', () => {
       [['users', 'enable', 'a', '--chunk-size', '0'], undefined, /--chunk-size/],
       [['users', 'enable', 'a', '--account-type', '2'], undefined, /--account-type/],
       [['users', 'enable', 'a', ' '], undefined, /argument 2 is empty/],
+      [['users', 'enable', 'a', '--report', join(dir, 'no-such-dir', 'r.json')], undefined, /cannot write --report .*ENOENT; nothing was sent/],
     ];
     for (const [argv, stdin, message] of cases) {
       const result = await run(argv, { baseUrl: mock.url, stdin });
@@ -159,6 +160,23 @@ describe('users enable / disable', () => {
     expect(written).toMatchObject({ interrupted: true, updated: accounts.slice(0, 3), notSent: accounts.slice(3) });
     expect(ndjson(readFileSync(journal, 'utf8'))).toEqual([expect.objectContaining({ status: 0, accountType: 0, accounts: accounts.slice(0, 3) })]);
     expect(accounts.map(statusOf)).toEqual([0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('still prints the summary when the final report cannot be written', async () => {
+    const { mkdirSync, rmSync } = await import('node:fs');
+    const report = join(dir, 'vanishing.json');
+    const [account] = accountsWith(1, 1) as [string];
+    const result = await run(['users', 'enable', '--report', report, account], {
+      baseUrl: mock.url,
+      fetch: (send) => (url, init) => {
+        // The report written before sending is replaced by a directory: the final write fails.
+        rmSync(report);
+        mkdirSync(report);
+        return send(url, init);
+      },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`error: could not write --report ${report}: EISDIR\nEnabled 1 account(s).\n`);
   });
 
   it('shows progress on a terminal stderr', async () => {

@@ -78,6 +78,6 @@ export function registerCheck(program: CommandUnknownOpts, context: CommandConte
       examples('huawei-meeting-users check', 'huawei-meeting-users check --base-url https://api.meeting.huaweicloud.com --reporter junit --output contract.xml   # token from MEETING_TOKEN'),
     )
     .action(async (options, command) => {
-      context.exitCode = await runCheck(options as CheckOptions, globalsOf(command), context.io);
+      context.exitCode = await runCheck(options, globalsOf(command), context.io);
     });
 }

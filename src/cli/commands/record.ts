@@ -56,6 +56,6 @@ export function registerRecord(program: CommandUnknownOpts, context: CommandCont
     .option('--account-type <type>', '0 Huawei Cloud Meeting account, 1 third-party user ID', choice({ 0: 0, 1: 1 } as const))
     .addHelpText('after', examples('huawei-meeting-users record --out ./recordings   # token from MEETING_TOKEN'))
     .action(async (options, command) => {
-      context.exitCode = await runRecord(options as RecordOptions, globalsOf(command), context.io);
+      context.exitCode = await runRecord(options, globalsOf(command), context.io);
     });
 }

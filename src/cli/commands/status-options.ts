@@ -4,7 +4,7 @@ import { DEFAULT_BATCH_CONCURRENCY, DEFAULT_CHUNK_SIZE } from '../../client/batc
 import type { UserStatus } from '../../client/types.js';
 import { examples, globalsOf, type CommandContext } from '../context.js';
 import { choice, integer } from '../parse.js';
-import { CONFIRM_ABOVE, runStatusChange, type StatusChangeOptions } from '../status-change.js';
+import { CONFIRM_ABOVE, runStatusChange } from '../status-change.js';
 
 export function registerStatusCommand(users: CommandUnknownOpts, context: CommandContext, verb: 'enable' | 'disable', status: UserStatus): void {
   users
@@ -29,6 +29,6 @@ export function registerStatusCommand(users: CommandUnknownOpts, context: Comman
         : examples('huawei-meeting-users users disable --from leavers.txt --dry-run'),
     )
     .action(async (accounts, options, command) => {
-      context.exitCode = await runStatusChange(status, accounts, options as StatusChangeOptions, globalsOf(command), context.io);
+      context.exitCode = await runStatusChange(status, accounts, options, globalsOf(command), context.io);
     });
 }

@@ -109,6 +109,6 @@ export function registerUsersList(users: CommandUnknownOpts, context: CommandCon
       ),
     )
     .action(async (options, command) => {
-      context.exitCode = await runUsersList(options as UsersListOptions, globalsOf(command), context.io);
+      context.exitCode = await runUsersList(options, globalsOf(command), context.io);
     });
 }
