@@ -89,21 +89,35 @@ async function listing(): Promise<BenchRow> {
   }
 }
 
-/** Peak RSS (kB) of the compiled command as a process of its own, listing RSS_USERS users from the stand-in. */
-async function listingRss(baseUrl: string, nodeFlags: string[]): Promise<number> {
+/** The client alone, as a program of its own: every user read and dropped. */
+const CLIENT_ALONE = `const { createMeetingClient } = await import(${JSON.stringify(dist('index.js'))});
+const client = createMeetingClient({ accessToken: process.env.MEETING_TOKEN, baseUrl: process.env.MEETING_BASE_URL });
+let n = 0;
+for await (const user of client.searchAllUsers({ userType: [2, 12, 13, 14], containsUnActive: true }, { pageSize: ${PAGE_SIZE} })) if (user) n += 1;
+process.stdout.write(n + ' users\\n');`;
+
+/**
+ * Peak RSS (kB) of a process of its own listing RSS_USERS users from the stand-in: the compiled
+ * command, or (`clientAlone`) a program that only iterates searchAllUsers.
+ */
+async function listingRss(baseUrl: string, nodeFlags: string[], clientAlone = false): Promise<number> {
   const report = "process.on('exit',()=>process.stderr.write('maxRSS='+process.resourceUsage().maxRSS+'\\n'))";
-  const command = spawn(process.execPath, [...nodeFlags, '--import', `data:text/javascript,${encodeURIComponent(report)}`, fileURLToPath(dist('cli/main.js')), 'users', 'list', ...EVERYONE], {
+  const program = clientAlone ? ['--input-type=module', '-e', CLIENT_ALONE] : [fileURLToPath(dist('cli/main.js')), 'users', 'list', ...EVERYONE];
+  const command = spawn(process.execPath, [...nodeFlags, '--import', `data:text/javascript,${encodeURIComponent(report)}`, ...program], {
     env: { ...process.env, MEETING_TOKEN: TOKEN, MEETING_BASE_URL: baseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let lines = 0;
+  let stdout = '';
   let stderr = '';
   command.stdout.on('data', (chunk: Buffer) => {
     for (const byte of chunk) if (byte === 10) lines += 1;
+    if (clientAlone) stdout += String(chunk);
   });
   command.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
   const [code] = (await once(command, 'exit')) as [number | null];
-  if (code !== 0 || lines !== RSS_USERS) throw new Error(`users list ${nodeFlags.join(' ')} exited ${code} after ${lines} users: ${stderr.slice(0, 500)}`);
+  const listed = clientAlone ? Number.parseInt(stdout, 10) : lines;
+  if (code !== 0 || listed !== RSS_USERS) throw new Error(`users list ${nodeFlags.join(' ')} exited ${code} after ${listed} users: ${stderr.slice(0, 500)}`);
   return Number(/maxRSS=(\d+)/.exec(stderr)?.[1]);
 }
 
@@ -118,8 +132,10 @@ async function rss(): Promise<BenchRow[]> {
     } catch (error) {
       capped = `failed: ${error instanceof Error ? error.message.slice(0, 80) : String(error)}`;
     }
+    const clientMb = (await listingRss(baseUrl, [], true)) / 1024;
     return [
       [`users list ${RSS_USERS} users, pages of ${PAGE_SIZE}, peak RSS of the command`, `${mb.toFixed(0)} MB`, '< 150 MB', verdict(mb < 150)],
+      [`searchAllUsers alone over the same ${RSS_USERS} users, peak RSS of its process`, `${clientMb.toFixed(0)} MB`, '(context)', ''],
       [`users list ${RSS_USERS} users with V8's old generation capped at 48 MB`, capped, 'completes (nothing kept)', verdict(capped.startsWith('completed'))],
     ];
   } finally {
