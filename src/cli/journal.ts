@@ -5,9 +5,14 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { AccountType, UserStatus } from '../client/types.js';
 import { UsageError } from './errors.js';
 
-export interface JournalEntry {
+/** What a chunk was: the same accounts at another server, or set to another status, are not done. */
+export interface JournalKey {
+  baseUrl: string;
   status: UserStatus;
   accountType: AccountType;
+}
+
+export interface JournalEntry extends JournalKey {
   accounts: string[];
   /** ISO time the chunk was confirmed. */
   at: string;
@@ -17,6 +22,7 @@ function isEntry(value: unknown): value is JournalEntry {
   const entry = value as Partial<JournalEntry> | null;
   return (
     typeof entry === 'object' && entry !== null &&
+    typeof entry.baseUrl === 'string' &&
     (entry.status === 0 || entry.status === 1) &&
     (entry.accountType === 0 || entry.accountType === 1) &&
     Array.isArray(entry.accounts) && entry.accounts.every((a) => typeof a === 'string')
@@ -55,16 +61,18 @@ export class Journal {
     return new Journal(path, entries, text !== '' && !text.endsWith('\n'));
   }
 
-  /** Accounts already confirmed with this status and account type. */
-  confirmed(status: UserStatus, accountType: AccountType): Set<string> {
+  /** Accounts already confirmed at this server with this status and account type. */
+  confirmed({ baseUrl, status, accountType }: JournalKey): Set<string> {
     const done = new Set<string>();
-    for (const entry of this.entries) if (entry.status === status && entry.accountType === accountType) entry.accounts.forEach((a) => done.add(a));
+    for (const entry of this.entries) {
+      if (entry.baseUrl === baseUrl && entry.status === status && entry.accountType === accountType) entry.accounts.forEach((a) => done.add(a));
+    }
     return done;
   }
 
   /** Written synchronously: once this returns, a crash cannot lose the chunk. */
-  record(status: UserStatus, accountType: AccountType, accounts: string[], at: Date): void {
-    const entry: JournalEntry = { status, accountType, accounts, at: at.toISOString() };
+  record(key: JournalKey, accounts: string[], at: Date): void {
+    const entry: JournalEntry = { baseUrl: key.baseUrl, status: key.status, accountType: key.accountType, accounts, at: at.toISOString() };
     appendFileSync(this.path, `${this.cutShort ? '\n' : ''}${JSON.stringify(entry)}\n`);
     this.cutShort = false;
     this.entries.push(entry);

@@ -112,7 +112,9 @@ export async function runStatusChange(status: UserStatus, args: string[], option
   const accountType = options.accountType ?? 0;
   const given = await gatherAccounts(args, options, io);
   const journal = options.journal === undefined ? undefined : Journal.open(options.journal);
-  const confirmed = journal?.confirmed(status, accountType) ?? new Set<string>();
+  const baseUrl = baseUrlOf(globals, io);
+  const journalKey = { baseUrl, status, accountType };
+  const confirmed = journal?.confirmed(journalKey) ?? new Set<string>();
   const skipped = given.filter((a) => confirmed.has(a));
   const todo = given.filter((a) => !confirmed.has(a));
   const chunks = chunksOf(todo, options.chunkSize);
@@ -127,7 +129,7 @@ export async function runStatusChange(status: UserStatus, args: string[], option
     return EXIT_OK;
   }
 
-  const report: StatusReport = { operation, status, accountType, baseUrl: baseUrlOf(globals, io), interrupted: false, requested: given.length, skipped, updated: [], failed: [], unconfirmed: [], notSent: [] };
+  const report: StatusReport = { operation, status, accountType, baseUrl, interrupted: false, requested: given.length, skipped, updated: [], failed: [], unconfirmed: [], notSent: [] };
   const writeReport = () => {
     if (options.report !== undefined) writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
   };
@@ -169,7 +171,7 @@ export async function runStatusChange(status: UserStatus, args: string[], option
     } catch (error) {
       return classify(error, accounts);
     }
-    journal?.record(status, accountType, accounts, new Date());
+    journal?.record(journalKey, accounts, new Date());
     return 'updated';
   };
   const worker = async () => {

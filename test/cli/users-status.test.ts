@@ -158,7 +158,7 @@ describe('users enable / disable', () => {
     expect(result.stderr).toMatch(/^Interrupted: enabled 3 of 10 account\(s\); 0 failed, 0 unconfirmed, 7 not sent\.\n {2}not sent: /);
     const written = JSON.parse(readFileSync(report, 'utf8')) as StatusReport;
     expect(written).toMatchObject({ interrupted: true, updated: accounts.slice(0, 3), notSent: accounts.slice(3) });
-    expect(ndjson(readFileSync(journal, 'utf8'))).toEqual([expect.objectContaining({ status: 0, accountType: 0, accounts: accounts.slice(0, 3) })]);
+    expect(ndjson(readFileSync(journal, 'utf8'))).toEqual([expect.objectContaining({ baseUrl: mock.url, status: 0, accountType: 0, accounts: accounts.slice(0, 3) })]);
     expect(accounts.map(statusOf)).toEqual([0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
   });
 
