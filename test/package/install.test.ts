@@ -198,6 +198,17 @@ describe('the installed command', () => {
     await mock?.close();
   });
 
+  it('runs the contract checks against its own mock, and writes the docs page it ships', async () => {
+    const bin = join(fromTarball, 'node_modules', '.bin', 'huawei-meeting-users');
+    // No base URL: `check` starts the mock of the installed package (Ajv, the spec and all).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'MEETING_BASE_URL'));
+    const check = await timed('check', () => execFile(bin, ['check'], { env }));
+    expect(check.stdout).toMatch(/(\d+)\/\1 contract checks passed against the mock/);
+    const out = join(work, 'docs-out');
+    await execFile(bin, ['docs', '--out', out]);
+    expect(readFileSync(join(out, 'index.html')).equals(readFileSync(join(root, 'dist', 'docs', 'index.html')))).toBe(true);
+  }, 60_000);
+
   it('re-enables every disabled user: users list --status disabled --format ndjson | users enable --from -', async () => {
     const bin = join(fromTarball, 'node_modules', '.bin', 'huawei-meeting-users');
     const token = 'secret-token-4f2a';
