@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { cliBench } from './bench/cli.js';
+import { benchMock } from './bench/mock.js';
 // The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its
 // source so that `tsc --noEmit` does not need dist/ to exist.
 const { createMeetingClient } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
@@ -146,6 +147,8 @@ for (const { concurrency, server, against, target } of listings) {
 const size = await bundleSize();
 rows.push(['client + openapi-fetch, minified + gzipped', `${(size.gzipped / 1024).toFixed(2)} kB (${size.gzipped} B; ${size.minified} B minified)`, '<= 8 kB', verdict(size.gzipped <= 8 * 1024)]);
 rows.push(...(await cliBench()));
+
+rows.push(...(await benchMock()));
 
 const header: [string, string, string, string] = ['measure', 'result', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));

@@ -1,9 +1,13 @@
 // The mock's speed, for `npm run bench`: requests per second over HTTP (pages of 10 and of 500)
 // next to a bare node:http server sending the same bytes, measured in one run so that the ratio
-// holds on a busy machine.
+// holds on a busy machine; searches per second in process (`createMockApi().fetch`); what MSW adds
+// per request in front of the same handler.
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, get } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { setupServer } from 'msw/node';
+import { createMockApi } from '../../src/mock/index.js';
+import { createMswHandlers } from '../../src/msw/index.js';
 
 export type BenchRow = [measure: string, result: string, target: string, verdict: string];
 
@@ -52,11 +56,15 @@ async function requestsPerSecond(port: number, path: string, ms: number): Promis
   return (done / elapsed) * 1000;
 }
 
-export async function benchMockOverHttp(): Promise<BenchRow[]> {
+/** Issue 14's floor: the mock at least this share of a bare server's requests per second. */
+const RATIO_TARGET = 0.6;
+
+export async function benchMockOverHttp(): Promise<{ rows: BenchRow[]; httpPage10: number }> {
   const mock = await startServer('mock');
   const bare = await startServer('bare');
   try {
     const rows: BenchRow[] = [];
+    let httpPage10 = Number.NaN;
     for (const limit of [10, 500]) {
       const path = `${SEARCH}?offset=0&limit=${limit}`;
       for (const port of [mock.port, bare.port]) await requestsPerSecond(port, path, 500); // warm-up
@@ -72,21 +80,75 @@ export async function benchMockOverHttp(): Promise<BenchRow[]> {
         bareRates.push(rate.bare ?? 0);
         ratios.push((rate.mock ?? 0) / (rate.bare ?? 1));
       }
+      if (limit === 10) httpPage10 = median(mockRates);
+      const ratio = median(ratios);
       rows.push([
-        `mock over HTTP, page of ${limit}, ${CONNECTIONS} connections`,
-        `${median(mockRates).toFixed(0)} req/s vs bare node:http ${median(bareRates).toFixed(0)} req/s = ${median(ratios).toFixed(2)}x`,
-        '(context)',
-        '',
+        `mock over HTTP, page of ${limit}, ${CONNECTIONS} connections, vs bare node:http sending the same bytes`,
+        `${median(mockRates).toFixed(0)} req/s vs ${median(bareRates).toFixed(0)} req/s = ${ratio.toFixed(2)}x`,
+        `>= ${RATIO_TARGET}x (issue 14)`,
+        ratio >= RATIO_TARGET ? 'ok' : 'MISSED',
       ]);
     }
-    return rows;
+    return { rows, httpPage10 };
   } finally {
     mock.child.kill();
     bare.child.kill();
   }
 }
 
+/** Sequential calls per second of `call` over `ms`, after a warm-up. */
+async function callsPerSecond(call: () => Promise<unknown>, ms: number): Promise<number> {
+  for (let i = 0; i < 500; i++) await call();
+  const started = performance.now();
+  let done = 0;
+  while (performance.now() - started < ms) {
+    await call();
+    done++;
+  }
+  return (done / (performance.now() - started)) * 1000;
+}
+
+export async function benchMockInProcess(httpPage10: number): Promise<BenchRow[]> {
+  const api = createMockApi({ userCount: 1000 });
+  const url = `https://api.meeting.huaweicloud.com${SEARCH}?offset=0&limit=10`;
+  const rates: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    rates.push(await callsPerSecond(async () => (await api.fetch(url, { headers: HEADERS })).text(), ROUND_MS / 3));
+    api.reset(); // `requests` would otherwise grow with every call
+  }
+  const rate = median(rates);
+  return [['createMockApi().fetch in process, page of 10, one at a time', `${rate.toFixed(0)} searches/s = ${(rate / httpPage10).toFixed(2)}x the mock over HTTP`, '(context)', '']];
+}
+
+/** Per-request time of a search through msw's setupServer and the handlers, minus the same search straight into `createMockApi().fetch`. */
+export async function benchMsw(): Promise<BenchRow[]> {
+  const url = `https://api.meeting.huaweicloud.com${SEARCH}?offset=0&limit=10`;
+  const api = createMockApi({ userCount: 1000 });
+  const mock = createMswHandlers({ userCount: 1000 });
+  const server = setupServer(...mock.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const direct: number[] = [];
+    const viaMsw: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      direct.push(1e6 / (await callsPerSecond(async () => (await api.fetch(url, { headers: HEADERS })).text(), ROUND_MS / 3)));
+      viaMsw.push(1e6 / (await callsPerSecond(async () => (await fetch(url, { headers: HEADERS })).text(), ROUND_MS / 3)));
+      api.reset();
+      mock.reset();
+    }
+    const [d, m] = [median(direct), median(viaMsw)];
+    return [['MSW setupServer + createMswHandlers, page of 10', `${m.toFixed(1)} µs per request = ${(m - d).toFixed(1)} µs over createMockApi().fetch (${d.toFixed(1)} µs)`, '(context)', '']];
+  } finally {
+    server.close();
+  }
+}
+
+export async function benchMock(): Promise<BenchRow[]> {
+  const http = await benchMockOverHttp();
+  return [...http.rows, ...(await benchMockInProcess(http.httpPage10)), ...(await benchMsw())];
+}
+
 // Run alone: `tsx scripts/bench/mock.ts`.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const row of await benchMockOverHttp()) console.log(row.join(' | '));
+  for (const row of await benchMock()) console.log(row.join(' | '));
 }

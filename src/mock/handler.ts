@@ -7,18 +7,19 @@
 // spec's parameter order, then the body). The body is read only after the token is accepted.
 // Query parameters the spec does not define are ignored (the sources document no error for them).
 // Messages are English whatever `Accept-Language` says.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createSpecValidator, loadBundledSpec, type Issue, type OpenApiDocument, type ValidatedRequest } from '../validation/index.js';
 import { corsHeaders, checkCorsOption, preflightHeaders } from './cors.js';
 import { errorBody, ErrorCodes } from './errors.js';
 import { createFaultInjector, type FaultOptions } from './faults.js';
 import { negotiateLanguage, type Language } from './language.js';
-import { textResponse } from './response.js';
+import type { FetchHandler } from './node.js';
+import { bufferedResponse } from './response.js';
 import type { SearchQuery } from './search.js';
 import type { User } from './seed.js';
 import { createUserStore, UnknownAccountsError, type AccountType, type UserStore } from './store.js';
 
-export type FetchHandler = (request: Request) => Promise<Response>;
+export type { FetchHandler };
 
 export type TokenVerdict = 'ok' | 'invalid' | 'forbidden';
 
@@ -138,7 +139,7 @@ async function readBody(request: Request, limit: number): Promise<string | undef
   return new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
 }
 
-type Answer = { status: number; body?: string; headers?: Record<string, string> };
+type Answer = { status: number; body?: string | Uint8Array; headers?: Record<string, string> };
 
 export function createMockFetchHandler(options: MockOptions = {}): MockFetchHandler {
   checkOptions(options);
@@ -218,10 +219,10 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
 
   function requestIdOf(request: Request): string {
     const given = request.headers.get('x-request-id');
-    return given && given.length <= MAX_REQUEST_ID_CHARS ? given : randomBytes(16).toString('hex');
+    return given && given.length <= MAX_REQUEST_ID_CHARS ? given : randomUUID().replaceAll('-', '');
   }
 
-  function record(request: Request, url: URL, progress: Progress, status: number, headers: Record<string, string>, body: string, started: number): void {
+  function record(request: Request, url: URL, progress: Progress, status: number, headers: Record<string, string>, body: string | Uint8Array, started: number): void {
     const token = request.headers.get('x-access-token');
     const hide = (text: string) => (token && token.length >= 8 ? text.split(token).join(REDACTED) : text);
     const requestHeaders: Record<string, string> = {};
@@ -231,7 +232,10 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
       url: hide(url.pathname + url.search),
       status,
       headers,
-      body,
+      // Decoded only when read: most hooks log the status line, not a 280 KB page.
+      get body() {
+        return typeof body === 'string' ? body : new TextDecoder().decode(body);
+      },
       request: { headers: requestHeaders, body: progress.body === undefined ? undefined : hide(progress.body) },
       language: progress.language,
       durationMs: performance.now() - started,
@@ -254,14 +258,21 @@ export function createMockFetchHandler(options: MockOptions = {}): MockFetchHand
       const message = known ? error.message : 'Server exception.';
       result = { status, body: JSON.stringify(errorBody(known ? error.code : ErrorCodes.placeholder, message, requestId)), headers: known ? error.headers : {} };
     }
-    const text = result.body ?? '';
+    const body = result.body ?? '';
     const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
-    if (result.status !== 204) headers['content-length'] = String(Buffer.byteLength(text));
+    if (result.status !== 204) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
     if (result.body !== undefined) headers['content-type'] = JSON_TYPE;
     const cors = corsHeaders(options.cors, request.headers.get('origin'));
     if (cors) Object.assign(headers, cors);
-    if (options.onExchange) record(request, url, progress, result.status, headers, text, started);
-    return textResponse(progress.head || result.body === undefined ? null : text, { status: result.status, headers });
+    if (options.onExchange) {
+      // A hook's own failure is not the request's: the answer goes out as it is.
+      try {
+        record(request, url, progress, result.status, headers, body, started);
+      } catch {
+        // ignored, as the client ignores its hooks' exceptions
+      }
+    }
+    return bufferedResponse(progress.head || result.body === undefined ? null : body, { status: result.status, headers });
   };
   return Object.assign(handler, { store });
 }

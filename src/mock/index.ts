@@ -20,7 +20,7 @@ export {
   type MockServer,
   type MockServerOptions,
 } from './server.js';
-export { textResponse, bufferedText } from './response.js';
+export { bufferedResponse, bufferedBody } from './response.js';
 export { negotiateLanguage, lookupLanguage, parseLanguageRanges, DEFAULT_LANGUAGE, type Language } from './language.js';
 export { createUserStore, UnknownAccountsError, type UserStore, type AccountType, type StoreOptions } from './store.js';
 export { searchUsers, DEFAULT_LIMIT, type SearchOptions, type SearchPage, type SearchQuery } from './search.js';

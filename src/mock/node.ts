@@ -10,7 +10,7 @@
 // - The body is read only when the handler reads it. An answer sent before the body was read whole
 //   closes the connection (`Connection: close`) and discards the rest, instead of buffering it.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { bufferedText } from './response.js';
+import { bufferedBody } from './response.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -43,46 +43,64 @@ function urlOf(req: IncomingMessage): string | undefined {
   }
 }
 
-function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
-  let cancelled = false;
-  return new ReadableStream<Uint8Array>(
+type NodeBody = { stream: ReadableStream<Uint8Array>; discard(): void };
+
+function bodyOf(req: IncomingMessage): NodeBody {
+  let dropping = false;
+  let close = () => undefined as void;
+  const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        close = () => controller.close();
         req.on('data', (chunk: Buffer) => {
-          if (cancelled) return;
+          if (dropping) return;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if ((controller.desiredSize ?? 0) <= 0) req.pause();
         });
-        req.once('end', () => cancelled || controller.close());
-        req.once('error', (error) => cancelled || controller.error(error));
+        req.once('end', () => dropping || controller.close());
+        req.once('error', (error) => dropping || controller.error(error));
         req.pause();
       },
       pull() {
         req.resume();
       },
       cancel() {
-        // Flowing with no one keeping the chunks: the rest of the body is read and dropped.
-        cancelled = true;
+        dropping = true;
         req.resume();
       },
     },
     { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
   );
+  return {
+    stream,
+    // Flowing with no one keeping the chunks: the rest of the body is read and dropped.
+    discard() {
+      if (dropping) return;
+      dropping = true;
+      try {
+        close();
+      } catch {
+        // already closed or errored: nothing is queued any more either way
+      }
+      req.resume();
+    },
+  };
 }
 
-function toRequest(req: IncomingMessage, url: string): Request {
+function toRequest(req: IncomingMessage, url: string): { request: Request; discard(): void } {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD' && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
-  if (!hasBody) return new Request(url, { method, headers });
+  if (!hasBody) return { request: new Request(url, { method, headers }), discard: () => req.resume() };
+  const body = bodyOf(req);
   // `duplex` is required with a stream body, and missing from TypeScript's RequestInit.
-  const init: RequestInit & { duplex: 'half' } = { method, headers, body: bodyOf(req), duplex: 'half' };
-  return new Request(url, init);
+  const init: RequestInit & { duplex: 'half' } = { method, headers, body: body.stream, duplex: 'half' };
+  return { request: new Request(url, init), discard: body.discard };
 }
 
-async function write(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+async function write(req: IncomingMessage, res: ServerResponse, response: Response, discard: () => void): Promise<void> {
   if (response.type === 'error') {
     req.socket.destroy();
     return;
@@ -92,21 +110,26 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   if (!req.complete) headers.connection = 'close';
-  const text = bufferedText(response);
-  if (text !== undefined || !response.body) {
+  const buffered = bufferedBody(response);
+  if (buffered !== undefined || !response.body) {
     res.writeHead(response.status, headers);
-    res.end(text);
+    res.end(buffered);
   } else {
     res.writeHead(response.status, headers);
     const reader = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+      // A client that went away never drains: stop reading the body then.
+      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (res.destroyed) {
+        await reader.cancel();
+        return;
+      }
     }
     res.end();
   }
-  if (!req.complete) req.resume();
+  if (!req.complete) discard();
 }
 
 /** A node:http request listener that serves `handler`. */
@@ -114,19 +137,20 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
   return (req, res) => {
     const url = urlOf(req);
     if (url === undefined) {
-      fail(res, 400, 'Bad request target: send a path such as /v1/usg/dcs/corp/member.\n');
+      fail(res, 400, 'Bad request target: expected a path, such as /.\n');
       return;
     }
     let request: Request;
+    let discard: () => void;
     try {
-      request = toRequest(req, url);
+      ({ request, discard } = toRequest(req, url));
     } catch {
       fail(res, 400, 'Bad request: a method or header fetch cannot represent.\n');
       return;
     }
     Promise.resolve()
       .then(() => handler(request))
-      .then((response) => write(req, res, response))
+      .then((response) => write(req, res, response, discard))
       .catch((error: unknown) => {
         options.onError?.(error);
         fail(res, 500, 'Internal server error.\n');

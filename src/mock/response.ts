@@ -1,15 +1,16 @@
-// Responses whose body is a string already in memory. A Response's body is a stream; reading it
-// back costs more than the mock's own work on a small page. The node adapter asks `bufferedText`
-// first and writes the string as is; any other Response is streamed.
-const texts = new WeakMap<Response, string>();
+// Responses whose body is already in memory (a string, or bytes). A Response's body is a stream;
+// reading it back costs more than the mock's own work on a small page. The node adapter asks
+// `bufferedBody` first and writes the body as is; any other Response is streamed.
+const bodies = new WeakMap<Response, string | Uint8Array>();
 
-export function textResponse(text: string | null, init: ResponseInit): Response {
-  const response = new Response(text, init);
-  if (text !== null) texts.set(response, text);
+export function bufferedResponse(body: string | Uint8Array | null, init: ResponseInit): Response {
+  // A Buffer is a Uint8Array; TypeScript's BodyInit wants one over a plain ArrayBuffer.
+  const response = new Response(body as BodyInit | null, init);
+  if (body !== null) bodies.set(response, body);
   return response;
 }
 
-/** The body of a Response made by `textResponse` and not read since, else undefined. */
-export function bufferedText(response: Response): string | undefined {
-  return response.bodyUsed ? undefined : texts.get(response);
+/** The body of a Response made by `bufferedResponse` and not read since, else undefined. */
+export function bufferedBody(response: Response): string | Uint8Array | undefined {
+  return response.bodyUsed ? undefined : bodies.get(response);
 }

@@ -22,11 +22,13 @@ export class UnknownAccountsError extends Error {
 
 export type UserStore = ReturnType<typeof createUserStore>;
 
+const COMMA = Buffer.from(',');
+
 export function createUserStore(options: StoreOptions = {}) {
   const initial = () => (options.users ? structuredClone(options.users as User[]) : seedUsers(options));
   let users = initial();
-  // Each user's JSON, kept until the user changes: a page is mostly serializing users.
-  let serialized = new WeakMap<User, string>();
+  // Each user's JSON as UTF-8, kept until the user changes: a page is mostly serializing users.
+  let serialized = new WeakMap<User, Buffer>();
   const indexes = new Map<AccountType, Map<string | undefined, User>>();
   const field = (accountType: AccountType) => (accountType === 1 ? 'thirdAccount' : 'userAccount');
   const index = (accountType: AccountType) => {
@@ -52,12 +54,12 @@ export function createUserStore(options: StoreOptions = {}) {
     return selected;
   };
   const json = (user: User) => {
-    let text = serialized.get(user);
-    if (text === undefined) {
-      text = JSON.stringify(user);
-      serialized.set(user, text);
+    let bytes = serialized.get(user);
+    if (bytes === undefined) {
+      bytes = Buffer.from(JSON.stringify(user));
+      serialized.set(user, bytes);
     }
-    return text;
+    return bytes;
   };
 
   return {
@@ -67,10 +69,16 @@ export function createUserStore(options: StoreOptions = {}) {
     search(query: SearchQuery): SearchPage {
       return pageOf(matching(query), query, options);
     },
-    /** The page `search` returns, as the JSON text `JSON.stringify` would give. */
-    searchJson(query: SearchQuery): string {
+    /** The page `search` returns, as the UTF-8 of the JSON text `JSON.stringify` would give. */
+    searchJson(query: SearchQuery): Buffer {
       const { count, data = [], limit, offset } = pageOf(matching(query), query, options);
-      return `{"count":${count},"data":[${data.map(json).join(',')}],"limit":${limit},"offset":${offset}}`;
+      const parts: Buffer[] = [Buffer.from(`{"count":${count},"data":[`)];
+      data.forEach((user, i) => {
+        if (i > 0) parts.push(COMMA);
+        parts.push(json(user));
+      });
+      parts.push(Buffer.from(`],"limit":${limit},"offset":${offset}}`));
+      return Buffer.concat(parts);
     },
     /**
      * Sets the status of every named account, or of none: when any account is unknown the call

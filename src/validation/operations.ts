@@ -92,6 +92,15 @@ export type FoundOperation = {
 export function createSpecValidator(doc: OpenApiDocument, options: SpecValidatorOptions = {}) {
   const validateValue = createSchemaValidator(doc);
   const routes = buildRoutes(doc);
+  const resolved = new WeakMap<Operation, Parameter[]>();
+  const parametersOf = (op: Operation): Parameter[] => {
+    let params = resolved.get(op);
+    if (!params) {
+      params = (op.parameters ?? []).map((raw) => deref(doc, raw) as Parameter);
+      resolved.set(op, params);
+    }
+    return params;
+  };
   const parsers = new Map(Object.entries(options.parsers ?? {}).map(([name, parse]) => [name.toLowerCase(), parse]));
 
   function findOperation(method: string, url: string): FoundOperation | undefined {
@@ -142,8 +151,7 @@ export function createSpecValidator(doc: OpenApiDocument, options: SpecValidator
 
     if (!validateOptions.skipSecurity) checkSecurity(doc, op, headers, result.issues);
     // Parameters in the document's order, then the body: every problem, in the same order every time.
-    for (const raw of op.parameters ?? []) {
-      const param = deref(doc, raw) as Parameter;
+    for (const param of parametersOf(op)) {
       const schema = param.schema ?? {};
       let values: string[];
       if (param.in === 'query') values = search.getAll(param.name);

@@ -107,6 +107,22 @@ describe('createMockApi', () => {
     await expect(dropping.fetch('/v1/usg/dcs/corp/member', { headers: { 'X-Access-Token': TOKEN } })).rejects.toThrow(TypeError);
   });
 
+  it('answers an exception inside one request with 500 and keeps serving', async () => {
+    let calls = 0;
+    const api = createMockApi({
+      userCount: 3,
+      authenticate: () => {
+        calls++;
+        if (calls === 1) throw new Error('a bug in the caller hook');
+        return 'ok';
+      },
+    });
+    const first = await api.fetch('/v1/usg/dcs/corp/member', { headers: { 'X-Access-Token': TOKEN } });
+    expect(first.status).toBe(500);
+    expect(await first.text()).not.toContain('a bug');
+    expect((await api.fetch('/v1/usg/dcs/corp/member', { headers: { 'X-Access-Token': TOKEN } })).status).toBe(200);
+  });
+
   it('ends a call the caller aborts, as fetch does', async () => {
     vi.useFakeTimers();
     try {

@@ -12,8 +12,8 @@ afterEach(async () => {
   }
 });
 
-async function serve(handler: FetchHandler): Promise<number> {
-  const server = createServer(toNodeListener(handler));
+async function serve(handler: FetchHandler, onError?: (error: unknown) => void): Promise<number> {
+  const server = createServer(toNodeListener(handler, { onError }));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -65,16 +65,18 @@ describe('toNodeListener', () => {
 
   it('answers 500 when the handler throws or rejects, and keeps serving', async () => {
     let calls = 0;
+    const errors: unknown[] = [];
     const port = await serve((req) => {
       calls++;
       if (req.url.endsWith('/throw')) throw new Error('boom');
       if (req.url.endsWith('/reject')) return Promise.reject(new Error('boom'));
       return Promise.resolve(new Response('fine'));
-    });
+    }, (error) => errors.push(error));
     expect((await get(port, '/throw')).status).toBe(500);
     expect((await get(port, '/reject')).status).toBe(500);
     expect(await get(port, '/ok')).toMatchObject({ status: 200, body: 'fine' });
     expect(calls).toBe(3);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['boom', 'boom']);
   });
 
   it('streams a Response whose body is a stream, and passes status and headers', async () => {
@@ -89,6 +91,50 @@ describe('toNodeListener', () => {
       return Promise.resolve(new Response(body, { status: 201, headers: { 'x-kind': 'stream' } }));
     });
     expect(await get(port, '/')).toMatchObject({ status: 201, body: 'one,two', headers: { 'x-kind': 'stream' } });
+  });
+
+  it('drops, not keeps, the rest of a body the handler answered without reading', async () => {
+    let stashed: Request | undefined;
+    const port = await serve((req) => {
+      stashed = req;
+      return Promise.resolve(new Response('not here', { status: 404 }));
+    });
+    const size = 3 * 1024 * 1024;
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', method: 'PUT', headers: { 'Content-Length': String(size) } }, (res) => res.resume());
+      req.on('error', () => undefined);
+      req.on('close', resolve);
+      req.end(Buffer.alloc(size));
+    });
+    let kept = 0;
+    const reader = (stashed as Request).body?.getReader();
+    for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) kept += read.value.byteLength;
+    expect(kept).toBeLessThan(size / 4);
+  });
+
+  it('stops reading a streamed body when the client goes away', async () => {
+    let cancelled: () => void = () => undefined;
+    const wasCancelled = new Promise<void>((resolve) => (cancelled = resolve));
+    const port = await serve(() => {
+      const endless = new ReadableStream<Uint8Array>({
+        pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)),
+        cancel: () => cancelled(),
+      });
+      return Promise.resolve(new Response(endless));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/' }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', () => undefined);
+      req.on('close', resolve);
+      req.once('error', reject);
+      req.end();
+    });
+    await wasCancelled; // without the fix the server waits for a drain that never comes, and this never settles
   });
 
   it('hands the handler the method, URL, headers and body as fetch has them', async () => {
