@@ -27,10 +27,9 @@ function kindOf(schema: Schema | undefined, name: string): ParameterKind {
     case 'array':
     case 'boolean':
     case 'integer':
+    case 'number':
     case 'string':
       return schema.type;
-    case 'number':
-      return 'integer';
     default:
       throw new Error(`console spec: parameter ${name} has a schema type the console cannot enter (${String(schema?.type)})`);
   }

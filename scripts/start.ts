@@ -1,5 +1,6 @@
 // `npm start`: builds what is missing or older than its sources, then runs
-// `huawei-meeting-users serve` (docs and mock API at http://127.0.0.1:4010/; PORT overrides).
+// `huawei-meeting-users serve` (the docs with the try-it console, and the mock API, at
+// http://127.0.0.1:4010/; PORT overrides) until SIGINT or SIGTERM.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,10 @@ import { runProcess } from '../src/cli/process.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(root, 'dist');
 const outputs = ['docs/index.html', 'openapi.json', 'openapi.yaml'].map((file) => join(distDir, file));
-const sources = ['spec', 'samples', 'docs', 'redocly.yaml'].map((path) => join(root, path));
+// What the page is built from: the spec and samples, and the docs build with its console.
+const sources = ['spec', 'samples', 'redocly.yaml', 'docs', 'scripts/build-docs.ts', 'scripts/console-spec.ts', 'scripts/inline-redoc-logo.ts'].map((path) =>
+  join(root, path),
+);
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

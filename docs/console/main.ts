@@ -59,7 +59,7 @@ function parameterControl(parameter: ConsoleParameter): HTMLInputElement | HTMLS
     select.value = parameter.initial ?? '';
     return select;
   }
-  const input = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', inputmode: parameter.kind === 'integer' ? 'numeric' : undefined, placeholder: '(not sent)' });
+  const input = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', inputmode: parameter.kind === 'integer' ? 'numeric' : parameter.kind === 'number' ? 'decimal' : undefined, placeholder: '(not sent)' });
   input.value = parameter.initial ?? '';
   return input;
 }
@@ -102,7 +102,7 @@ function render(spec: ConsoleSpec): void {
   }
 
   const server = serverPicker(spec);
-  const token = h('input', { type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: 'any value works with the local mock' });
+  const token = h('input', { type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: 'the mock of npm start takes any value' });
   const operationSelect = h('select', {}, ...spec.operations.map((operation) => h('option', { value: operation.operationId }, `${operation.operationId}: ${operation.summary}`)));
   const forms = new Map(spec.operations.map((operation) => [operation.operationId, operationForm(operation)]));
   const formSlot = h('div', {});
@@ -116,7 +116,8 @@ function render(spec: ConsoleSpec): void {
   operationSelect.addEventListener('change', () => showOperation(operationSelect.value));
   // Opening the console shows the operation the reader is looking at (Redoc puts it in the URL).
   toggle.addEventListener('click', () => {
-    const shown = spec.operations.find((operation) => decodeURIComponent(location.href).toLowerCase().includes(operation.operationId.toLowerCase()));
+    const address = location.href.toLowerCase();
+    const shown = spec.operations.find((operation) => address.includes(operation.operationId.toLowerCase()));
     if (shown) showOperation(shown.operationId);
   });
   showOperation(spec.operations[0]?.operationId ?? '');

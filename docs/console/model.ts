@@ -2,7 +2,7 @@
 // docs build derives from the bundled spec (scripts/console-spec.ts) and embeds in the page as JSON.
 
 /** How a parameter is entered and sent. */
-export type ParameterKind = 'string' | 'integer' | 'boolean' | 'array';
+export type ParameterKind = 'string' | 'integer' | 'number' | 'boolean' | 'array';
 
 export type ConsoleParameter = {
   name: string;

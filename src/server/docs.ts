@@ -1,9 +1,11 @@
 // The docs part of `serve`: the rendered page and the bundled spec from the build output, read-only.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FetchHandler } from '../mock/node.js';
+import { bufferedResponse } from '../mock/response.js';
 import { docsPageCsp } from './security.js';
 
-export type FetchHandler = (request: Request) => Promise<Response>;
+export type { FetchHandler };
 
 type Served = { file: string; type: string; page?: true };
 
@@ -16,7 +18,7 @@ const FILES: Record<string, Served> = {
   '/openapi.yaml': { file: 'openapi.yaml', type: 'application/yaml; charset=utf-8' },
 };
 
-type Loaded = { mtimeMs: number; size: number; body: Uint8Array<ArrayBuffer>; csp?: string };
+type Loaded = { mtimeMs: number; size: number; body: Buffer; csp?: string };
 
 export type DocsHandlerOptions = {
   /** The build output: docs/index.html, openapi.json and openapi.yaml. */
@@ -24,7 +26,7 @@ export type DocsHandlerOptions = {
 };
 
 export function text(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+  return bufferedResponse(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
 }
 
 /**
@@ -40,9 +42,9 @@ export function createDocsHandler({ distDir }: DocsHandlerOptions): FetchHandler
     const info = await stat(path);
     const cached = cache.get(path);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
-    const file = await readFile(path);
-    const loaded: Loaded = { mtimeMs: info.mtimeMs, size: info.size, body: new Uint8Array(file) };
-    if (served.page) loaded.csp = docsPageCsp(file.toString('utf8'));
+    const body = await readFile(path);
+    const loaded: Loaded = { mtimeMs: info.mtimeMs, size: info.size, body };
+    if (served.page) loaded.csp = docsPageCsp(body.toString('utf8'));
     cache.set(path, loaded);
     return loaded;
   }
@@ -67,6 +69,7 @@ export function createDocsHandler({ distDir }: DocsHandlerOptions): FetchHandler
       'Cache-Control': 'no-cache',
     };
     if (loaded.csp) headers['Content-Security-Policy'] = loaded.csp;
-    return new Response(request.method === 'HEAD' ? null : loaded.body, { status: 200, headers });
+    // Held in memory: the adapter writes it in one piece rather than streaming it.
+    return bufferedResponse(request.method === 'HEAD' ? null : loaded.body, { status: 200, headers });
   };
 }

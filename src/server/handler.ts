@@ -1,5 +1,6 @@
 // `serve` as one fetch-shaped handler: the Host check first, then /v1/ to the API (the mock) and
 // everything else to the docs; the security headers go on every answer, whoever made it.
+import { bufferedBody, bufferedResponse } from '../mock/response.js';
 import { createDocsHandler, text, type FetchHandler } from './docs.js';
 import { createHostCheck, ALLOWED_HOSTS_ENV } from './hosts.js';
 import { LOCKED_DOWN_CSP, SECURITY_HEADERS } from './security.js';
@@ -14,8 +15,11 @@ export type ServeHandlerOptions = {
    * the domain and its subdomains; `true` allows any Host (behind a proxy that checks it).
    */
   allowedHosts?: readonly string[] | true;
-  /** Told about an exception that became a 500 (the answer itself says nothing of it). */
-  onError?: (error: unknown, request: Request) => void;
+  /**
+   * Told about an exception that became a 500. The answer says nothing of it, and the request
+   * (which holds the token) is not passed.
+   */
+  onError?: (error: unknown) => void;
 };
 
 export function createServeHandler({ distDir, api, allowedHosts = [], onError }: ServeHandlerOptions): FetchHandler {
@@ -39,17 +43,23 @@ export function createServeHandler({ distDir, api, allowedHosts = [], onError }:
     try {
       response = await route(request);
     } catch (error) {
-      onError?.(error, request);
+      onError?.(error);
       response = text(500, 'Internal error while answering this request; the server keeps serving.');
     }
     return secured(response);
   };
 }
 
-/** The response with the security headers added (a Response from elsewhere may have immutable headers). */
+/**
+ * The response with the security headers added, as a new Response (one from elsewhere may have
+ * immutable headers). A body the mock holds in memory stays there, so the node adapter writes it
+ * as is instead of streaming it.
+ */
 function secured(response: Response): Response {
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', LOCKED_DOWN_CSP);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  const init = { status: response.status, statusText: response.statusText, headers };
+  const buffered = bufferedBody(response);
+  return buffered === undefined ? new Response(response.body, init) : bufferedResponse(buffered, init);
 }

@@ -35,9 +35,10 @@ export function inlineScripts(html: string): string[] {
 
 /**
  * The policy of the docs page: its own inline scripts only (by hash, so nothing injected runs),
- * the inline styles Redoc's styled-components write, images from data: (the inlined logo and
- * favicon); no eval and no worker (the build turns Redoc's search worker off). connect-src is what the try-it console may send to:
- * this origin (the mock), https: servers (production, a gateway) and loopback mocks on other ports.
+ * the inline styles Redoc's styled-components write, images and fonts from data: (the inlined
+ * logo, the favicon, a font of Redoc's); no eval and no worker (the build turns Redoc's search
+ * worker off). connect-src is what the try-it console may send to: this origin (the mock), https:
+ * servers (production, a gateway) and loopback mocks on other ports.
  */
 export function docsPageCsp(html: string): string {
   const hashes = [...new Set(inlineScripts(html).map((script) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`))];
@@ -45,8 +46,9 @@ export function docsPageCsp(html: string): string {
     "default-src 'none'",
     `script-src ${hashes.join(' ') || "'none'"}`,
     "style-src 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
+    'img-src data:',
+    // Redoc's inlined bundle carries a font as a data: URL.
+    'font-src data:',
     "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
     "base-uri 'none'",
     "form-action 'none'",

@@ -193,6 +193,15 @@ describe('the rendered docs in Chromium', () => {
     for (const entry of entries) await entry.click();
   });
 
+  it('has a read-only console from disk: it says how to serve the page and offers no Send', async ({ skip }) => {
+    skip(!chromiumPath, MISSING_CHROMIUM);
+    await page.getByRole('button', { name: 'Try it' }).click();
+    const panel = page.getByRole('complementary', { name: 'Try it console' });
+    await expect.poll(() => panel.innerText()).toMatch(/opened from a file, so it cannot send requests\. Run npx huawei-meeting-users serve/);
+    expect(await panel.getByRole('button', { name: 'Send' }).count()).toBe(0);
+    await panel.getByRole('button', { name: 'Close the console' }).click();
+  });
+
   it('made no request beyond its own file, on load or on any click', { timeout: 30_000 }, async ({ skip }) => {
     skip(!chromiumPath, MISSING_CHROMIUM);
     // Redoc queues its OpenTelemetry traces and sends them every 5 s (the batch span processor's

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bufferedBody, bufferedResponse } from '../../src/mock/response.js';
 import { createServeHandler } from '../../src/server/handler.js';
 import { allowedHostsFromEnv, createHostCheck, hostName } from '../../src/server/hosts.js';
 import { docsPageCsp, inlineScripts, LOCKED_DOWN_CSP } from '../../src/server/security.js';
@@ -115,6 +116,14 @@ describe('createServeHandler', () => {
     expect(Number(head.headers.get('content-length'))).toBe(readFileSync(`${distDir}/openapi.json`).length);
     expect(await head.text()).toBe('');
     expect((await handler(get('/favicon.ico'))).status).toBe(404);
+  });
+
+  it('keeps a body the API holds as a string as one, for the adapter to write without streaming', async () => {
+    const api = createServeHandler({ distDir, api: async () => bufferedResponse('{"count":0}', { status: 200 }) });
+    const response = await api(get('/v1/x'));
+    expect(bufferedBody(response)).toBe('{"count":0}');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(bufferedBody(await api(get('/nope')))).toMatch(/^Not found/);
   });
 
   it('says plainly that no API is served when it has none', async () => {
