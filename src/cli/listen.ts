@@ -30,6 +30,17 @@ export interface Listening {
   url: string;
 }
 
+/** Resolves once the command is told to stop (Ctrl+C, SIGTERM). */
+export function untilStopped(io: CliIo): Promise<void> {
+  if (io.signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => io.signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/** A listen failure as the user can act on it. */
+export function listenError(error: unknown, port: number, host: string): unknown {
+  return (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is in use: choose another with --port`) : error;
+}
+
 /** Serves `handler` on host:port, calls `ready`, and resolves with exit code 0 once stopped. */
 export async function serveUntilStopped(handler: FetchHandler, port: number, host: string, io: CliIo, ready: (listening: Listening) => void): Promise<number> {
   // Loaded here, not at start-up: `users list` and the others never need the servers' modules.
@@ -41,15 +52,13 @@ export async function serveUntilStopped(handler: FetchHandler, port: number, hos
     toNodeListener(handler, { onError: (error) => io.stderr.write(`error while answering a request: ${error instanceof Error ? error.message : String(error)}\n`) }),
   );
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is in use: choose another with --port`) : error);
-    });
+    server.once('error', (error) => reject(listenError(error, port, host)));
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   ready({ url: `http://${shown}:${address.port}` });
-  if (!io.signal.aborted) await new Promise((resolve) => io.signal.addEventListener('abort', resolve, { once: true }));
+  await untilStopped(io);
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     // Keep-alive connections of an open browser tab would otherwise hold the server open.
