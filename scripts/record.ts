@@ -1,5 +1,5 @@
 // `npm run record`: records SearchUsers exchanges through recordLive (src/recording/record.ts) into
-// test/recordings/live/ (a Huawei host) or test/recordings/recorded/ (any other server). Needs
+// one HAR file, test/recordings/live/live.har (a Huawei host) or recorded/recorded.har (any other). Needs
 // MEETING_TOKEN (MEETING_BASE_URL optional). A PUT changes real accounts, so it is refused unless
 // asked for explicitly:
 //   npm run record -- --allow-put --put-status 1 --accounts a,b [--account-type 0|1]
@@ -50,7 +50,7 @@ try {
     accountType: numberOr(values['account-type']) as 0 | 1 | undefined,
   });
   for (const warning of result.warnings) console.warn(`warning: ${warning}`);
-  console.log(`Recorded ${result.files.length} exchanges (${result.source}) into ${result.outDir} (scrubbed; the token was not written).`);
+  console.log(`Recorded ${result.exchanges} exchanges (${result.source}) into ${result.files.join(', ')} (HAR 1.2, scrubbed; the token was not written).`);
 } catch (error) {
   if (error instanceof MeetingValidationError) {
     fail(`Invalid options: ${error.problems.map((p) => `${p.field.replace(/^\w+/, (f) => FLAGS[f] ?? f)} ${p.message}`).join('; ')}`, 2);

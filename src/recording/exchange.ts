@@ -1,4 +1,4 @@
-// One recorded HTTP exchange, as stored in test/recordings/*.json.
+// One recorded HTTP exchange, as read from and written to the HAR files of test/recordings/ (har.ts).
 export type RecordedRequest = {
   method: 'GET' | 'PUT';
   path: string;

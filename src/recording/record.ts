@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Problems } from '../client/validate.js';
 import { captureExchange } from './capture.js';
 import type { RecordedExchange, RecordedRequest } from './exchange.js';
+import { toHar } from './har.js';
 import { assertNoSecret, REDACTED, Scrubber } from './scrub.js';
 import { checkTarget, normalizeBaseUrl, originOf, type Origin, type Target } from './target.js';
 
@@ -24,8 +25,10 @@ export type RecordLiveOptions = Target & {
 
 export type RecordLiveResult = {
   outDir: string;
-  /** Absolute paths of the files written, in recording order. */
+  /** Absolute paths of the files written: one HAR file, `<source>.har`. */
   files: string[];
+  /** How many exchanges (HAR entries) were recorded. */
+  exchanges: number;
   /** `live` for a Huawei host; `recorded` for any other server (the files say so too). */
   source: Origin;
   /** What looked wrong in the answers (e.g. an invalid token answered 200); the files were written. */
@@ -104,8 +107,8 @@ function warningsFor(exchanges: readonly (readonly [string, RecordedExchange])[]
 }
 
 /**
- * Records the plan from `baseUrl` into `outDir`: one scrubbed JSON file per exchange, named
- * `<source>-<name>.json`. Throws a MeetingValidationError (nothing sent) for a bad option, and an
+ * Records the plan from `baseUrl` into `outDir` as one scrubbed HAR 1.2 file, `<source>.har`
+ * (`live.har` for a Huawei host, `recorded.har` for any other), one entry per exchange. Throws a MeetingValidationError (nothing sent) for a bad option, and an
  * Error whose message holds no token (nothing written) when a request fails.
  */
 export async function recordLive(options: RecordLiveOptions): Promise<RecordLiveResult> {
@@ -131,10 +134,12 @@ export async function recordLive(options: RecordLiveOptions): Promise<RecordLive
   }
 
   const scrubber = new Scrubber({ secrets: [target.token] });
-  const files = exchanges.map(([name, exchange]) => [`${source}-${name}.json`, `${JSON.stringify(scrubber.exchange(exchange), null, 2)}\n`] as const);
-  for (const [, text] of files) assertNoSecret(text, [target.token]);
+  const har = toHar(exchanges.map(([name, exchange]) => ({ ...scrubber.exchange(exchange), name, baseUrl: target.baseUrl })));
+  const text = `${JSON.stringify(har, null, 2)}\n`;
+  assertNoSecret(text, [target.token]);
   const outDir = resolve(options.outDir);
+  const file = join(outDir, `${source}.har`);
   mkdirSync(outDir, { recursive: true });
-  for (const [file, text] of files) writeFileSync(join(outDir, file), text);
-  return { outDir, files: files.map(([file]) => join(outDir, file)), source, warnings: warningsFor(exchanges) };
+  writeFileSync(file, text);
+  return { outDir, files: [file], exchanges: exchanges.length, source, warnings: warningsFor(exchanges) };
 }

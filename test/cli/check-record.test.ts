@@ -60,16 +60,17 @@ describe('check', () => {
 });
 
 describe('record', () => {
-  it('records the plan from a server into --out, scrubbed, without the token', async () => {
+  it('records the plan from a server into a HAR file in --out, scrubbed, without the token', async () => {
     const out = join(dir, 'recordings');
     const result = await run(['record', '--out', out], { baseUrl: mock.url, token: 'check-token-1' });
     expect(result.code).toBe(0);
-    const files = readdirSync(out);
-    expect(files.length).toBeGreaterThan(5);
-    expect(files.every((file) => file.startsWith('recorded-'))).toBe(true);
-    expect(result.stdout.trim().split('\n')).toHaveLength(files.length);
-    for (const file of files) expect(readFileSync(join(out, file), 'utf8')).not.toContain('check-token-1');
-    expect(result.stderr).toContain(`Recorded ${files.length} exchanges (recorded)`);
+    expect(readdirSync(out)).toEqual(['recorded.har']);
+    expect(result.stdout).toBe(`${join(out, 'recorded.har')}\n`);
+    const har = readFileSync(join(out, 'recorded.har'), 'utf8');
+    expect(har).not.toContain('check-token-1');
+    const entries = (JSON.parse(har) as { log: { entries: unknown[] } }).log.entries;
+    expect(entries.length).toBeGreaterThan(5);
+    expect(result.stderr).toContain(`Recorded ${entries.length} exchanges (recorded)`);
   });
 
   it('sends a PUT only with --allow-put, and names the missing options by their flags', async () => {

@@ -1,11 +1,14 @@
 // Every recorded exchange replayed through the client: a fetch serves the recorded response, and
 // the client must send the recorded request (spec-valid, token included) and come back with the
-// typed result or the typed error.
-import { describe, expect, it } from 'vitest';
+// typed result or the typed error. Then every HAR file replayed by a tool from outside this
+// project, @mswjs/source's fromTraffic (MSW handlers from HAR), to a plain fetch and to the client.
+import { fromTraffic } from '@mswjs/source/traffic';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeetingClient, MeetingApiError, MeetingBatchError, type MeetingFetch } from '../../src/index.js';
-import { requestUrl, responseText, type RecordedExchange } from '../../src/recording/index.js';
+import { fromHar, requestUrl, responseText, type RecordedExchange } from '../../src/recording/index.js';
 import { createSpecValidator, loadBundledSpec } from '../../src/validation/index.js';
-import { loadRecordings } from './support/recordings.js';
+import { harFiles, loadRecordings } from './support/recordings.js';
 
 const validator = createSpecValidator(loadBundledSpec());
 const TOKEN = 'replay-token';
@@ -31,8 +34,11 @@ function typedInput(exchange: RecordedExchange) {
   });
 }
 
-async function callClient(exchange: RecordedExchange, fetch: MeetingFetch) {
-  const client = createMeetingClient({ accessToken: TOKEN, baseUrl: 'https://replay.invalid', language: 'en-US', retry: { maxRetries: 0 }, fetch });
+async function callClient(exchange: RecordedExchange, fetch?: MeetingFetch) {
+  const client = fetch
+    ? createMeetingClient({ accessToken: TOKEN, baseUrl: 'https://replay.invalid', language: 'en-US', retry: { maxRetries: 0 }, fetch })
+    : // The default base URL and the global fetch, which MSW intercepts.
+      createMeetingClient({ accessToken: TOKEN, language: 'en-US', retry: { maxRetries: 0 } });
   const input = typedInput(exchange);
   if (exchange.operationId === 'SearchUsers') return client.searchUsers(input.query);
   return client.batchUpdateUserStatus({
@@ -40,6 +46,31 @@ async function callClient(exchange: RecordedExchange, fetch: MeetingFetch) {
     accounts: input.body as string[],
     accountType: input.query.accountType as 0 | 1 | undefined,
   });
+}
+
+type Outcome = { value: unknown } | { error: unknown };
+
+/** The typed result a 2xx stands for, or the typed error of the recorded status and body. */
+function expectOutcome(exchange: RecordedExchange, outcome: Outcome): void {
+  const { status, body: recorded, headers: recordedHeaders } = exchange.response;
+  if (status < 300) {
+    expect(outcome).toEqual({
+      value: exchange.operationId === 'SearchUsers' ? recorded : { updated: exchange.request.body },
+    });
+    return;
+  }
+  const error = 'error' in outcome ? outcome.error : undefined;
+  const apiError = error instanceof MeetingBatchError ? error.failed[0]?.error : error;
+  if (error instanceof MeetingBatchError) expect(error.updated).toEqual([]);
+  expect(apiError).toBeInstanceOf(MeetingApiError);
+  const errorBody = recorded as { error_code: string; error_msg: string; request_id?: string };
+  expect(apiError).toMatchObject({
+    status,
+    errorCode: errorBody.error_code,
+    errorMessage: errorBody.error_msg,
+    requestId: errorBody.request_id ?? recordedHeaders['x-request-id'],
+  });
+  expect(String((apiError as Error).message)).not.toContain(TOKEN);
 }
 
 describe('recordings replayed through the client', () => {
@@ -62,24 +93,34 @@ describe('recordings replayed through the client', () => {
     const body = typeof init.body === 'string' ? init.body : undefined;
     expect(validator.validateRequest({ method: exchange.request.method, url: path.pathname + path.search, headers, body }).issues).toEqual([]);
 
-    const { status, body: recorded, headers: recordedHeaders } = exchange.response;
-    if (status < 300) {
-      expect(outcome).toEqual({
-        value: exchange.operationId === 'SearchUsers' ? recorded : { updated: exchange.request.body },
+    expectOutcome(exchange, outcome);
+  });
+});
+
+describe('HAR files replayed through @mswjs/source fromTraffic', () => {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+
+  it.each(harFiles().map((h) => [h.file, h.har] as const))('%s', async (_file, har) => {
+    // fromTraffic reads the HAR types of `har-format`; ours is a structural subset of them.
+    server.resetHandlers(...fromTraffic(har as Parameters<typeof fromTraffic>[0]));
+    for (const [i, exchange] of fromHar(har).entries()) {
+      const entry = har.log.entries[i]!;
+      // A plain fetch, as any other client would send the recorded request.
+      const response = await fetch(entry.request.url, {
+        method: entry.request.method,
+        headers: { ...exchange.request.headers, 'x-access-token': TOKEN },
+        body: entry.request.postData?.text,
       });
-      return;
+      expect(response.status).toBe(exchange.response.status);
+      expect(await response.text()).toBe(entry.response.content.text ?? '');
+      // This client, on its default base URL and the global fetch.
+      const outcome = await callClient(exchange).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+      expectOutcome(exchange, outcome);
     }
-    const error = 'error' in outcome ? outcome.error : undefined;
-    const apiError = error instanceof MeetingBatchError ? error.failed[0]?.error : error;
-    if (error instanceof MeetingBatchError) expect(error.updated).toEqual([]);
-    expect(apiError).toBeInstanceOf(MeetingApiError);
-    const errorBody = recorded as { error_code: string; error_msg: string; request_id?: string };
-    expect(apiError).toMatchObject({
-      status,
-      errorCode: errorBody.error_code,
-      errorMessage: errorBody.error_msg,
-      requestId: errorBody.request_id ?? recordedHeaders['x-request-id'],
-    });
-    expect(String((apiError as Error).message)).not.toContain(TOKEN);
   });
 });

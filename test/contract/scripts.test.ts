@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.js';
-import { requestUrl, responseText, type RecordedExchange } from '../../src/recording/index.js';
+import { fromHar, requestUrl, responseText, type Har } from '../../src/recording/index.js';
+import { harProblems } from './support/har-schema.js';
 import { createSpecValidator, loadBundledSpec } from '../../src/validation/index.js';
 import { freePort } from './support/prism.js';
 
@@ -89,24 +90,25 @@ describe('npm run record', () => {
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout + result.stderr).not.toContain(TOKEN);
-    const files = readdirSync(out).sort();
-    expect(files).toHaveLength(9);
-    const validator = createSpecValidator(loadBundledSpec());
-    for (const file of files) {
-      const text = readFileSync(join(out, file), 'utf8');
-      expect(text).not.toContain(TOKEN);
-      // The mock's e-mail addresses and phone numbers were replaced by pseudonyms.
-      expect(text).not.toMatch(/(user|tv|hub|room)\d{4}@example\.com/);
-      expect(text).not.toMatch(/\+86\d{11}/);
-      const { request, response } = JSON.parse(text) as RecordedExchange;
-      const issues = validator.validateResponse({ method: request.method, url: requestUrl(request), status: response.status, headers: response.headers, body: responseText(response) });
-      expect(issues, file).toEqual([]);
-    }
-    // The mock is not Huawei's service: every file says so, in its name and its `source`.
-    expect(files.every((f) => f.startsWith('recorded-'))).toBe(true);
+    // The mock is not Huawei's service: the file says so, in its name and each entry's `_source`.
+    expect(readdirSync(out)).toEqual(['recorded.har']);
     expect(result.stdout).toContain('(recorded)');
-    const invalid = JSON.parse(readFileSync(join(out, 'recorded-invalid-token.json'), 'utf8')) as RecordedExchange;
-    expect(invalid).toMatchObject({ source: 'recorded', response: { status: 401 } });
+    const text = readFileSync(join(out, 'recorded.har'), 'utf8');
+    expect(text).not.toContain(TOKEN);
+    // The mock's e-mail addresses and phone numbers were replaced by pseudonyms.
+    expect(text).not.toMatch(/(user|tv|hub|room)\d{4}@example\.com/);
+    expect(text).not.toMatch(/\+86\d{11}/);
+    const har = JSON.parse(text) as Har;
+    expect(harProblems(har)).toEqual([]);
+    const exchanges = fromHar(har);
+    expect(exchanges).toHaveLength(9);
+    const validator = createSpecValidator(loadBundledSpec());
+    for (const { name, source, request, response } of exchanges) {
+      expect(source).toBe('recorded');
+      const issues = validator.validateResponse({ method: request.method, url: requestUrl(request), status: response.status, headers: response.headers, body: responseText(response) });
+      expect(issues, name).toEqual([]);
+    }
+    expect(exchanges.find((e) => e.name === 'invalid-token')?.response.status).toBe(401);
     expect(mock.store.users.find((u) => u.userAccount === account)?.status).toBe(1);
   });
 });

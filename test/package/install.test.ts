@@ -78,7 +78,11 @@ function consumerLock(name: string, spec: string, integrity: string): object {
 
 /** The ```ts blocks of README.md, each as its own module. */
 export function readmeBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```/gm)].map((match) => `${match[1]}\nexport {};\n`);
+  // A block may be indented under a list item: its fence's indentation is taken off every line.
+  return [...markdown.matchAll(/^( *)```ts\n([\s\S]*?)^\1```/gm)].map(([, indent = '', code = '']) => {
+    const lines = code.split('\n').map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
+    return `${lines.join('\n')}\nexport {};\n`;
+  });
 }
 
 function tsconfig(dir: string, name: string, moduleOptions: Record<string, string>, files: string[]): string {
@@ -168,7 +172,7 @@ describe('a TypeScript consumer of the installed package', () => {
   it('type-checks the consumer and every README block under strict, with nodenext and with bundler, and runs against the mock', async () => {
     cpSync(join(import.meta.dirname, 'consumer', 'consumer.ts'), join(fromTarball, 'consumer.ts'));
     const blocks = readmeBlocks(readFileSync(join(root, 'README.md'), 'utf8'));
-    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBe(readFileSync(join(root, 'README.md'), 'utf8').match(/^ *```ts$/gm)?.length);
     const files = ['consumer.ts', ...blocks.map((block, i) => {
       writeFileSync(join(fromTarball, `readme-${i + 1}.ts`), block);
       return `readme-${i + 1}.ts`;

@@ -1,5 +1,5 @@
 // `record`: what `npm run record` does, from the installed package: a fixed plan of SearchUsers
-// exchanges (and, only with --allow-put, one status change) recorded, scrubbed, one JSON file each.
+// exchanges (and, only with --allow-put, one status change) recorded and scrubbed into a HAR file.
 import { join } from 'node:path';
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { MeetingValidationError } from '../../client/errors.js';
@@ -41,15 +41,15 @@ export async function runRecord(options: RecordOptions, globals: GlobalOptions, 
   }
   for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
   for (const file of result.files) io.stdout.write(`${file}\n`);
-  io.stderr.write(`Recorded ${result.files.length} exchanges (${result.source}) into ${result.outDir} (scrubbed; the token was not written).\n`);
+  io.stderr.write(`Recorded ${result.exchanges} exchanges (${result.source}) into ${result.files.join(', ')} (HAR 1.2, scrubbed; the token was not written).\n`);
   return EXIT_OK;
 }
 
 export function registerRecord(program: CommandUnknownOpts, context: CommandContext): void {
   program
     .command('record')
-    .description('Record SearchUsers exchanges from a server (--base-url; default the production service), scrubbed, one JSON file each.')
-    .option('--out <dir>', 'directory for the files (default: recordings/live or recordings/recorded)')
+    .description('Record SearchUsers exchanges from a server (--base-url; default the production service), scrubbed, into a HAR 1.2 file.')
+    .option('--out <dir>', 'directory for the HAR file (default: recordings/live or recordings/recorded)')
     .option('--allow-put', 'also send one status change (it changes real accounts)')
     .option('--put-status <status>', 'with --allow-put: 0 enable, 1 disable', choice({ 0: 0, 1: 1 } as const))
     .option('--accounts <accounts>', 'with --allow-put: comma-separated accounts to change', names)
