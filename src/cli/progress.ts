@@ -52,6 +52,7 @@ export function createProgress(stream: OutStream, { unit, now = Date.now, interv
     },
     finish() {
       if (drawn) stream.write('\r\x1b[K');
+      drawn = false;
     },
   };
 }

@@ -23,8 +23,11 @@ describe('progress', () => {
       progress.update(done);
     }
     progress.finish();
+    progress.finish();
     expect(tty.text().split('\r\x1b[K').filter((part) => /^\d/.test(part))).toHaveLength(10);
-    expect(tty.text().endsWith('\r\x1b[K')).toBe(true);
+    // Ten redraws, then the line cleared once, however often finish is called.
+    expect(tty.text().split('\r\x1b[K')).toHaveLength(12);
+    expect(tty.text().endsWith('91 of 100 users · 100/s · 1s left\r\x1b[K')).toBe(true);
     const pipe = capture(false);
     const silent = createProgress(pipe, { unit: 'users', now: () => clock });
     silent.update(5);

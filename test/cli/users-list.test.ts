@@ -96,6 +96,24 @@ describe('users list', () => {
     }
   });
 
+  it('Ctrl+C ends the listing with exit 130, the json written so far still valid', async () => {
+    const stop = new AbortController();
+    let calls = 0;
+    const result = await run(['users', 'list', '--format', 'json', '--page-size', '10'], {
+      baseUrl: mock.url,
+      signal: stop.signal,
+      fetch: (send) => (url, init) => {
+        if (++calls === 3) stop.abort();
+        return send(url, init);
+      },
+    });
+    expect(result.code).toBe(130);
+    const written = JSON.parse(result.stdout) as unknown[];
+    expect(written.length).toBeGreaterThanOrEqual(10);
+    expect(written.length).toBeLessThan(30);
+    expect(result.stderr).toBe(`Interrupted: ${written.length} user(s) written.\n`);
+  });
+
   it('stops quietly when the reader goes away (| head)', async () => {
     const { Writable } = await import('node:stream');
     const requests: string[] = [];

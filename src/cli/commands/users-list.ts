@@ -4,7 +4,8 @@ import type { SearchAllQuery } from '../../client/paginate.js';
 import type { AdminTypeFilter, SortField, UserStatus, UserType } from '../../client/types.js';
 import { ADMIN_TYPES, SORT_FIELDS, USER_TYPES } from '../../client/validate.js';
 import { examples, globalsOf, type CommandContext } from '../context.js';
-import { EXIT_OK, reportError } from '../errors.js';
+import { MeetingAbortError } from '../../client/errors.js';
+import { EXIT_INTERRUPTED, EXIT_OK, reportError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { createRecordWriter, FORMATS, USER_FIELDS, type Format, type UserField } from '../output.js';
 import { choice, integer, listOf } from '../parse.js';
@@ -65,19 +66,24 @@ export async function runUsersList(options: UsersListOptions, globals: GlobalOpt
   }
   let count = 0;
   try {
-    if (count < max) {
-      for await (const user of client.searchAllUsers(query, { pageSize: Math.min(options.pageSize, max), concurrency: options.concurrency, signal: io.signal })) {
-        const wait = writer.write(user);
-        if (wait) await wait;
-        count += 1;
-        progress?.update(count);
-        if (count >= max || sink.closed) break;
-      }
+    for await (const user of client.searchAllUsers(query, { pageSize: Math.min(options.pageSize, max), concurrency: options.concurrency, signal: io.signal })) {
+      const wait = writer.write(user);
+      if (wait) await wait;
+      count += 1;
+      progress?.update(count);
+      if (count >= max || sink.closed) break;
     }
+  } catch (error) {
+    if (!(error instanceof MeetingAbortError && io.signal.aborted)) throw error;
+    // Ctrl+C: what was written stays valid (a json array is closed), and the count is said.
     await writer.end();
+    progress?.finish();
+    io.stderr.write(`Interrupted: ${count} user(s) written.\n`);
+    return EXIT_INTERRUPTED;
   } finally {
     progress?.finish();
   }
+  await writer.end();
   if (sink.error) return reportError(io.stderr, sink.error, globals.verbose ?? false);
   return EXIT_OK;
 }
