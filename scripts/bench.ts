@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
+import { cliBench } from './bench/cli.js';
 import { benchMock } from './bench/mock.js';
 // The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its
 // source so that `tsc --noEmit` does not need dist/ to exist.
@@ -145,6 +146,7 @@ for (const { concurrency, server, against, target } of listings) {
 }
 const size = await bundleSize();
 rows.push(['client + openapi-fetch, minified + gzipped', `${(size.gzipped / 1024).toFixed(2)} kB (${size.gzipped} B; ${size.minified} B minified)`, '<= 8 kB', verdict(size.gzipped <= 8 * 1024)]);
+rows.push(...(await cliBench()));
 
 rows.push(...(await benchMock()));
 
