@@ -3,7 +3,7 @@
 // still writes the report and the summary of what was and was not done.
 import { writeFileSync } from 'node:fs';
 import { BATCH_STATUS_PATH } from '../client/batch.js';
-import { MeetingApiError, MeetingBatchError, MeetingNetworkError, MeetingTimeoutError, type FailedChunk } from '../client/errors.js';
+import { MeetingApiError, MeetingBatchError } from '../client/errors.js';
 import type { AccountType, UserStatus } from '../client/types.js';
 import { readAccountsFrom, unique } from './accounts.js';
 import { describeError, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
@@ -73,23 +73,13 @@ function errorFields(error: unknown): ChunkError {
   return fields;
 }
 
-/**
- * Splits a failed chunk into what the service refused and what it may have applied. A client whose
- * MeetingBatchError lists `unconfirmed` chunks says so itself; otherwise a timeout or a broken
- * connection (the request may have arrived) counts as unconfirmed, and an HTTP error as refused.
- */
+/** Splits a failed chunk into what the service refused and what it may have applied. */
 function classify(error: unknown, accounts: string[]): Miss[] {
   if (!(error instanceof MeetingBatchError)) return [{ kind: 'failed', accounts, error: errorFields(error) }];
-  const listed = (error as { unconfirmed?: unknown }).unconfirmed;
-  if (Array.isArray(listed)) {
-    return [
-      ...error.failed.map((chunk) => ({ kind: 'failed' as const, accounts: chunk.accounts, error: errorFields(chunk.error) })),
-      ...(listed as FailedChunk[]).map((chunk) => ({ kind: 'unconfirmed' as const, accounts: chunk.accounts, error: errorFields(chunk.error) })),
-    ];
-  }
-  const cause = error.failed[0]?.error ?? error;
-  const unsure = cause instanceof MeetingTimeoutError || cause instanceof MeetingNetworkError;
-  return [{ kind: unsure ? 'unconfirmed' : 'failed', accounts, error: errorFields(cause) }];
+  return [
+    ...error.failed.map((chunk) => ({ kind: 'failed' as const, accounts: chunk.accounts, error: errorFields(chunk.error) })),
+    ...error.unconfirmed.map((chunk) => ({ kind: 'unconfirmed' as const, accounts: chunk.accounts, error: errorFields(chunk.error) })),
+  ];
 }
 
 function listAccounts(accounts: string[]): string {

@@ -39,6 +39,20 @@ describe('users list', () => {
     expect(query.getAll('userType')).toEqual(['2', '12']);
   });
 
+  it('--request-id is the prefix of each page\'s X-Request-Id, so one listing can be traced', async () => {
+    const ids: (string | null)[] = [];
+    const result = await run(['users', 'list', '--status', 'disabled', '--page-size', '7', '--request-id', 'job-42'], {
+      baseUrl: mock.url,
+      fetch: (send) => (url, init) => {
+        ids.push(new Headers(init.headers).get('x-request-id'));
+        return send(url, init);
+      },
+    });
+    expect(result.code).toBe(0);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids).toEqual(ids.map((_, i) => `job-42-${i + 1}`));
+  });
+
   it('stops after --max users, asking for pages no larger than that', async () => {
     const result = await run(['users', 'list', '--max', '5', '--page-size', '100'], { baseUrl: mock.url });
     expect(ndjson(result.stdout)).toHaveLength(5);

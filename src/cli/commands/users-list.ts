@@ -66,7 +66,7 @@ export async function runUsersList(options: UsersListOptions, globals: GlobalOpt
   }
   let count = 0;
   try {
-    for await (const user of client.searchAllUsers(query, { pageSize: Math.min(options.pageSize, max), concurrency: options.concurrency, signal: io.signal })) {
+    for await (const user of client.searchAllUsers(query, { pageSize: Math.min(options.pageSize, max), concurrency: options.concurrency, ...callOptions })) {
       const wait = writer.write(user);
       if (wait) await wait;
       count += 1;
