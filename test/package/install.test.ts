@@ -3,7 +3,7 @@
 // `strict` with module nodenext and with moduleResolution bundler; the consumer run against the
 // mock; and the installed command doing the headline job end to end.
 import { execFile as execFileCallback } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +13,7 @@ import { startMockServer, type MockServer } from '../../src/mock/index.js';
 const execFile = promisify(execFileCallback);
 const root = join(import.meta.dirname, '..', '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; bin: object; dependencies: Record<string, string>; engines: object };
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; bin: object; dependencies: Record<string, string>; devDependencies: Record<string, string>; engines: object };
 const npmFlags = ['--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
 
 let work: string;
@@ -83,6 +83,21 @@ export function readmeBlocks(markdown: string): string[] {
     const lines = code.split('\n').map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
     return `${lines.join('\n')}\nexport {};\n`;
   });
+}
+
+/**
+ * A README block may configure another tool (orval's config imports `orval`): such a tool is one
+ * of this repository's dev dependencies, linked into the consumer so the block type-checks against
+ * the version the generator matrix runs. Any other bare import is an error in the README.
+ */
+function linkReadmeTools(blocks: string[], dir: string): void {
+  const imported = new Set(blocks.flatMap((block) => [...block.matchAll(/from '([^'.][^']*)'/g)].map(([, name = '']) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/'))));
+  for (const name of imported) {
+    if (name === manifest.name || name.startsWith('node:')) continue;
+    if (!(name in manifest.devDependencies)) throw new Error(`README.md imports ${name}, which is neither this package nor one of its dev dependencies`);
+    const target = join(dir, 'node_modules', name);
+    if (!existsSync(target)) symlinkSync(join(root, 'node_modules', name), target, 'dir');
+  }
 }
 
 function tsconfig(dir: string, name: string, moduleOptions: Record<string, string>, files: string[]): string {
@@ -173,6 +188,7 @@ describe('a TypeScript consumer of the installed package', () => {
     cpSync(join(import.meta.dirname, 'consumer', 'consumer.ts'), join(fromTarball, 'consumer.ts'));
     const blocks = readmeBlocks(readFileSync(join(root, 'README.md'), 'utf8'));
     expect(blocks.length).toBe(readFileSync(join(root, 'README.md'), 'utf8').match(/^ *```ts$/gm)?.length);
+    linkReadmeTools(blocks, fromTarball);
     const files = ['consumer.ts', ...blocks.map((block, i) => {
       writeFileSync(join(fromTarball, `readme-${i + 1}.ts`), block);
       return `readme-${i + 1}.ts`;
