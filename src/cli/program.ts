@@ -28,7 +28,7 @@ export function createProgram(context: CommandContext): Command {
     .addOption(new Option('--language <language>', 'Accept-Language sent').choices(LANGUAGES).default('en-US' as const))
     .option('--timeout <ms>', 'per request attempt (default 30000)', integer(1))
     .option('--retries <n>', 'retries of a failed request: 429, 5xx, network (default 3)', integer(0, 100))
-    .option('--request-id <id>', 'X-Request-Id to send (chunk n of a batch gets ID-n)')
+    .option('--request-id <id>', 'X-Request-Id to send: a listing sends page n as ID-n, a batch of several chunks chunk n as ID-n')
     .option('--verbose', 'one line per request on stderr (never the token); stack traces on errors')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
