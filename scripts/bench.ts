@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
+import { cliBench } from './bench/cli.js';
 import { benchListingVsFloor, benchMillion } from './bench/listing.js';
 import { benchMock } from './bench/mock.js';
 // The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its
@@ -118,6 +119,7 @@ rows.push(...(await benchListingVsFloor({ ...standIn, script: '../bench-mock.ts'
 rows.push(...(await benchMillion()));
 const size = await bundleSize();
 rows.push(['client + openapi-fetch, minified + gzipped', `${(size.gzipped / 1024).toFixed(2)} kB (${size.gzipped} B; ${size.minified} B minified)`, '<= 8 kB', verdict(size.gzipped <= 8 * 1024)]);
+rows.push(...(await cliBench()));
 
 rows.push(...(await benchMock()));
 

@@ -1,0 +1,173 @@
+// The command's costs, for `npm run bench`:
+//   1. `users list` of 100,000 users from the mock (pages of 500) vs the client's searchAllUsers
+//      alone over the same server: the formatting and writing the command adds (<= 1.2x);
+//   2. the command's peak RSS listing 1,000,000 users (< 150 MB), and the same listing under a
+//      48 MB cap on V8's old generation, which only a command that keeps nothing can finish;
+//   3. `users enable` of 10,000 accounts: exactly 100 requests of 100 accounts.
+// The mock and the stand-in run in their own processes; the command runs from the compiled dist/.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+type Program = typeof import('../../src/cli/program.js');
+type Root = typeof import('../../src/index.js');
+type Mock = typeof import('../../src/mock/index.js');
+const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
+const { runCli } = (await import(dist('cli/program.js'))) as Program;
+const { createMeetingClient } = (await import(dist('index.js'))) as Root;
+const { startMockServer } = (await import(dist('mock/index.js'))) as Mock;
+
+export type BenchRow = [measure: string, result: string, target: string, verdict: string];
+
+const TOKEN = 'bench-token-cli';
+const LIST_USERS = 100_000;
+const RSS_USERS = 1_000_000;
+const PAGE_SIZE = 500;
+const ROUNDS = 4;
+const ENABLE_ACCOUNTS = 10_000;
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+async function startServer(script: string, env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env } });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve(Number(m)));
+    child.once('exit', (code) => reject(new Error(`bench server ${script} exited with ${code}`)));
+  });
+  return { baseUrl: `http://127.0.0.1:${port}`, child };
+}
+
+// Every user type and inactive terminals, so that the listing covers all of the mock's users.
+const EVERYONE = ['--user-type', '2,12,13,14', '--inactive', '--page-size', String(PAGE_SIZE), '--format', 'ndjson'];
+
+async function listing(): Promise<BenchRow> {
+  const { baseUrl, child } = await startServer('./mock-server.ts', { BENCH_SERVER: 'mock', BENCH_USERS: String(LIST_USERS) });
+  try {
+    const client = createMeetingClient({ accessToken: TOKEN, baseUrl });
+    const clientAlone = async () => {
+      let n = 0;
+      for await (const user of client.searchAllUsers({ userType: [2, 12, 13, 14], containsUnActive: true }, { pageSize: PAGE_SIZE })) if (user) n += 1;
+      return n;
+    };
+    const command = async () => {
+      const stdout = createWriteStream('/dev/null');
+      const stderr = createWriteStream('/dev/null');
+      const code = await runCli(['users', 'list', ...EVERYONE], { stdin: Readable.from([]), stdout, stderr, env: { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: baseUrl }, signal: new AbortController().signal });
+      stdout.end();
+      stderr.end();
+      if (code !== 0) throw new Error(`users list exited ${code}`);
+    };
+    if ((await clientAlone()) !== LIST_USERS) throw new Error(`the mock did not list ${LIST_USERS} users`);
+    await command(); // warm-up of both paths done; then alternate, so load on the machine hits both alike
+    const ratios: number[] = [];
+    const times: { client: number[]; command: number[] } = { client: [], command: [] };
+    const timed = async (run: () => Promise<unknown>) => {
+      const started = performance.now();
+      await run();
+      return performance.now() - started;
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      // Which goes first alternates, so a slower first or second slot hits both alike.
+      const [client, cli] = round % 2 === 0 ? [await timed(clientAlone), await timed(command)] : [await timed(command), await timed(clientAlone)].reverse();
+      times.client.push(client ?? Number.NaN);
+      times.command.push(cli ?? Number.NaN);
+      ratios.push((cli ?? Number.NaN) / (client ?? Number.NaN));
+    }
+    const ratio = median(ratios);
+    return [
+      `users list ${LIST_USERS} users from the mock, pages of ${PAGE_SIZE}, ndjson to /dev/null, vs searchAllUsers alone`,
+      `${median(times.command).toFixed(0)} ms vs ${median(times.client).toFixed(0)} ms = ${ratio.toFixed(3)}x`,
+      '<= 1.20x',
+      verdict(ratio <= 1.2),
+    ];
+  } finally {
+    child.kill();
+  }
+}
+
+/** The client alone, as a program of its own: every user read and dropped. */
+const CLIENT_ALONE = `const { createMeetingClient } = await import(${JSON.stringify(dist('index.js'))});
+const client = createMeetingClient({ accessToken: process.env.MEETING_TOKEN, baseUrl: process.env.MEETING_BASE_URL });
+let n = 0;
+for await (const user of client.searchAllUsers({ userType: [2, 12, 13, 14], containsUnActive: true }, { pageSize: ${PAGE_SIZE} })) if (user) n += 1;
+process.stdout.write(n + ' users\\n');`;
+
+/**
+ * Peak RSS (kB) of a process of its own listing RSS_USERS users from the stand-in: the compiled
+ * command, or (`clientAlone`) a program that only iterates searchAllUsers.
+ */
+async function listingRss(baseUrl: string, nodeFlags: string[], clientAlone = false): Promise<number> {
+  const report = "process.on('exit',()=>process.stderr.write('maxRSS='+process.resourceUsage().maxRSS+'\\n'))";
+  const program = clientAlone ? ['--input-type=module', '-e', CLIENT_ALONE] : [fileURLToPath(dist('cli/main.js')), 'users', 'list', ...EVERYONE];
+  const command = spawn(process.execPath, [...nodeFlags, '--import', `data:text/javascript,${encodeURIComponent(report)}`, ...program], {
+    env: { ...process.env, MEETING_TOKEN: TOKEN, MEETING_BASE_URL: baseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let lines = 0;
+  let stdout = '';
+  let stderr = '';
+  command.stdout.on('data', (chunk: Buffer) => {
+    for (const byte of chunk) if (byte === 10) lines += 1;
+    if (clientAlone) stdout += String(chunk);
+  });
+  command.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+  const [code] = (await once(command, 'exit')) as [number | null];
+  const listed = clientAlone ? Number.parseInt(stdout, 10) : lines;
+  if (code !== 0 || listed !== RSS_USERS) throw new Error(`users list ${nodeFlags.join(' ')} exited ${code} after ${listed} users: ${stderr.slice(0, 500)}`);
+  return Number(/maxRSS=(\d+)/.exec(stderr)?.[1]);
+}
+
+async function rss(): Promise<BenchRow[]> {
+  // The stand-in makes each page on the fly: a million users cost it no memory.
+  const { baseUrl, child } = await startServer('../bench-server.ts', { BENCH_USERS: String(RSS_USERS) });
+  try {
+    const mb = (await listingRss(baseUrl, [])) / 1024;
+    let capped: string;
+    try {
+      capped = `completed, peak RSS ${((await listingRss(baseUrl, ['--max-old-space-size=48'])) / 1024).toFixed(0)} MB`;
+    } catch (error) {
+      capped = `failed: ${error instanceof Error ? error.message.slice(0, 80) : String(error)}`;
+    }
+    const clientMb = (await listingRss(baseUrl, [], true)) / 1024;
+    return [
+      [`users list ${RSS_USERS} users, pages of ${PAGE_SIZE}, peak RSS of the command`, `${mb.toFixed(0)} MB`, '< 150 MB', verdict(mb < 150)],
+      [`searchAllUsers alone over the same ${RSS_USERS} users, peak RSS of its process`, `${clientMb.toFixed(0)} MB`, '(context)', ''],
+      [`users list ${RSS_USERS} users with V8's old generation capped at 48 MB`, capped, 'completes (nothing kept)', verdict(capped.startsWith('completed'))],
+    ];
+  } finally {
+    child.kill();
+  }
+}
+
+async function enable(): Promise<BenchRow> {
+  const puts: number[] = [];
+  const mock = await startMockServer({
+    userCount: ENABLE_ACCOUNTS,
+    onExchange: (exchange) => {
+      if (exchange.method === 'PUT') puts.push((JSON.parse(exchange.request.body ?? '[]') as unknown[]).length);
+    },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'hmu-bench-'));
+  try {
+    const file = join(dir, 'accounts.txt');
+    writeFileSync(file, `${mock.store.users.map((u) => u.userAccount).join('\n')}\n`);
+    const sink = createWriteStream('/dev/null');
+    const started = performance.now();
+    const code = await runCli(['users', 'enable', '--from', file, '--yes'], { stdin: Readable.from([]), stdout: sink, stderr: sink, env: { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: mock.url }, signal: new AbortController().signal });
+    const ms = performance.now() - started;
+    sink.end();
+    const exact = code === 0 && puts.length === 100 && puts.every((n) => n === 100);
+    return [`users enable ${ENABLE_ACCOUNTS} accounts, chunks of 100`, `${puts.length} requests, ${Math.min(...puts)}-${Math.max(...puts)} accounts each, exit ${code}, ${ms.toFixed(0)} ms`, 'exactly 100 x 100', verdict(exact)];
+  } finally {
+    await mock.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function cliBench(): Promise<BenchRow[]> {
+  return [await listing(), ...(await rss()), await enable()];
+}

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The `huawei-meeting-users` command.
+import { runProcess } from './process.js';
+
+await runProcess(process.argv.slice(2));

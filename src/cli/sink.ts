@@ -1,0 +1,44 @@
+// Text out to a stream in 64 KiB writes, waiting when the reader is slower (memory stays flat
+// whatever the number of records). A reader that goes away (`| head`) closes the sink quietly.
+import type { OutStream } from './io.js';
+
+const FLUSH_AT = 64 * 1024;
+
+export class TextSink {
+  private buffer = '';
+  /** True once the stream failed or closed: nothing more is written, the producer should stop. */
+  closed = false;
+  /** Why the stream failed, except a reader that went away (EPIPE), which is not an error here. */
+  error: Error | undefined;
+
+  constructor(private readonly stream: OutStream) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      this.closed = true;
+      if (error.code !== 'EPIPE') this.error = error;
+    });
+  }
+
+  /** Returns a promise only when the caller must wait (a flush met backpressure). */
+  write(text: string): Promise<void> | undefined {
+    this.buffer += text;
+    return this.buffer.length >= FLUSH_AT ? this.flush() : undefined;
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer === '' || this.closed) return;
+    const text = this.buffer;
+    this.buffer = '';
+    if (this.stream.write(text)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.stream.off('drain', done);
+        this.stream.off('close', done);
+        this.stream.off('error', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('close', done);
+      this.stream.on('error', done);
+    });
+  }
+}
