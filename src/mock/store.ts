@@ -23,7 +23,7 @@ export class UnknownAccountsError extends Error {
 export type UserStore = ReturnType<typeof createUserStore>;
 
 const MAX_CACHED_PAGES = 256;
-const MAX_CACHED_PAGE_CHARS = 32 * 1024 * 1024;
+const MAX_CACHED_PAGE_BYTES = 32 * 1024 * 1024;
 
 export function createUserStore(options: StoreOptions = {}) {
   const initial = () => (options.users ? structuredClone(options.users as User[]) : seedUsers(options));
@@ -55,13 +55,13 @@ export function createUserStore(options: StoreOptions = {}) {
   // the same pages again and again. Only from the second time: a listing asks each page once, and
   // keeping those costs it more in garbage collection than it saves (measured on 1,000,000 users).
   // Bounded in count and in bytes.
-  const pages = new Map<string, string>();
+  const pages = new Map<string, Buffer>();
   const askedOnce = new Set<string>();
-  let pageChars = 0;
+  let pageBytes = 0;
   const forgetPages = () => {
     pages.clear();
     askedOnce.clear();
-    pageChars = 0;
+    pageBytes = 0;
   };
   const forget = () => {
     found.clear();
@@ -75,8 +75,11 @@ export function createUserStore(options: StoreOptions = {}) {
     search(query: SearchQuery): SearchPage {
       return pageOf(matching(query), query, options);
     },
-    /** The page `search` returns, as the JSON text `JSON.stringify` gives. */
-    searchJson(query: SearchQuery): string {
+    /**
+     * The page `search` returns, as the JSON text `JSON.stringify` gives: a string, or its UTF-8
+     * bytes for a page kept (a socket takes those as they are; a string is encoded on every write).
+     */
+    searchJson(query: SearchQuery): string | Buffer {
       const key = filterKey(query);
       const pageKey = `${query.offset ?? 0},${query.limit ?? ''},${key}`;
       const cached = pages.get(pageKey);
@@ -87,10 +90,11 @@ export function createUserStore(options: StoreOptions = {}) {
         askedOnce.add(pageKey);
         return page;
       }
-      if (pages.size >= MAX_CACHED_PAGES || pageChars + page.length > MAX_CACHED_PAGE_CHARS) forgetPages();
-      pages.set(pageKey, page);
-      pageChars += page.length;
-      return page;
+      const bytes = Buffer.from(page);
+      if (pages.size >= MAX_CACHED_PAGES || pageBytes + bytes.byteLength > MAX_CACHED_PAGE_BYTES) forgetPages();
+      pages.set(pageKey, bytes);
+      pageBytes += bytes.byteLength;
+      return bytes;
     },
     /**
      * Sets the status of every named account, or of none: when any account is unknown the call
