@@ -224,6 +224,8 @@ export class Exchange {
   /** Calls `onRequest` (no `started`) or `onResponse`; a logger must never break the call it observes. */
   #log(attempt: number, started?: number, status?: number, error?: MeetingError): void {
     const { onRequest, onResponse } = this.#config;
+    // Most clients log nothing: no entry is built for them.
+    if (!onRequest && !onResponse) return;
     const entry = { ...this.context, attempt };
     try {
       if (started === undefined) onRequest?.(entry);
