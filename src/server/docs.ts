@@ -61,7 +61,8 @@ export function createDocsHandler({ distDir }: DocsHandlerOptions): FetchHandler
       loaded = await load(served);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      return text(500, `${served.file} is not built: run \`npm run build\` (or \`npm start\`, which builds what is missing).`);
+      // Not built yet (npm start renders the page while the mock already answers): try again soon.
+      return text(503, `${served.file} is not built yet: \`npm start\` builds it in the background; otherwise run \`npm run build\`.`, { 'Retry-After': '5' });
     }
     const headers: Record<string, string> = {
       'Content-Type': served.type,

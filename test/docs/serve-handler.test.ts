@@ -135,7 +135,10 @@ describe('createServeHandler', () => {
 
   it('says which file is not built instead of failing obscurely', async () => {
     const unbuilt = createServeHandler({ distDir: fileURLToPath(new URL('./no-such-dist/', import.meta.url)) });
-    expect(await (await unbuilt(get('/'))).text()).toMatch(/docs\/index\.html is not built: run `npm run build`/);
+    const response = await unbuilt(get('/'));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.text()).toMatch(/docs\/index\.html is not built yet: `npm start` builds it in the background; otherwise run `npm run build`/);
   });
 });
 
