@@ -11,6 +11,7 @@ export {
   type TokenVerdict,
 } from './handler.js';
 export { toNodeListener, type NodeListenerOptions } from './node.js';
+export { listen, type Listening, type ListenOptions } from './listen.js';
 export {
   createMockHandler,
   startMockServer,

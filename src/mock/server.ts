@@ -1,18 +1,13 @@
 // The mock on its own loopback HTTP server, for tests, benchmarks and `npm run mock`.
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { createMockFetchHandler, type MockOptions } from './handler.js';
+import { listen, type Listening } from './listen.js';
 import { toNodeListener } from './node.js';
 import type { UserStore } from './store.js';
 
-export type MockServer = {
-  /** e.g. http://127.0.0.1:40123 (no trailing slash): the client's baseUrl. */
-  url: string;
-  port: number;
-  host: string;
+export type MockServer = Listening & {
+  /** The mock's directory (read or change it while serving). */
   store: UserStore;
-  server: Server;
-  close(): Promise<void>;
 };
 
 export type MockServerOptions = MockOptions & {
@@ -47,28 +42,5 @@ export async function startMockServer({
     if (!(Number.isInteger(value) && value > 0)) throw new RangeError(`${name} must be a positive integer of ms, got ${value}`);
   }
   const handler = createMockHandler(options);
-  // Node checks the two timeouts every `connectionsCheckingInterval` ms (default 30 s); check often
-  // enough that a timeout is kept to within a second.
-  const server = createServer(
-    { headersTimeout: Math.min(headersTimeout, requestTimeout), requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
-    handler,
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${shownHost}:${address.port}`,
-    port: address.port,
-    host: address.address,
-    store: handler.store,
-    server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { ...(await listen(handler, { port, host, headersTimeout, requestTimeout })), store: handler.store };
 }

@@ -1,14 +1,14 @@
 // `serve` on a socket: the docs and the mock API on one port, through the mock's node:http adapter
 // (which answers malformed request targets and turns an exception into a 500), with the short
 // header and request timeouts the mock's own server uses.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   createMockFetchHandler,
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  listen,
   toNodeListener,
+  type Listening,
   type MockOptions,
   type UserStore,
 } from '../mock/index.js';
@@ -45,15 +45,9 @@ export type StartServerOptions = {
   onError?: (error: unknown) => void;
 };
 
-export type RunningServer = {
-  /** e.g. http://127.0.0.1:4010 (no trailing slash): the docs at /, the mock's base URL. */
-  url: string;
-  port: number;
-  host: string;
+export type RunningServer = Listening & {
   /** The mock's directory (read or change it while serving). */
   store: UserStore;
-  server: Server;
-  close(): Promise<void>;
 };
 
 function positiveMs(name: string, value: number): number {
@@ -91,32 +85,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const allowedHosts =
     options.allowedHosts === true ? true : [...(options.allowedHosts ?? []), ...allowedHostsFromEnv(env), ...boundHostName(host)];
   const handler = createDocsAndMockHandler({ distDir: options.distDir, allowedHosts, mock: options.mock, onError: options.onError });
-  // Node checks both timeouts every connectionsCheckingInterval (30 s by default): check each second.
-  const server = createServer(
-    { headersTimeout: Math.min(headersTimeout, requestTimeout), requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
-    toNodeListener(handler, { onError: options.onError }),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${shownHost}:${address.port}`,
-    port: address.port,
-    host: address.address,
-    store: handler.store,
-    server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // Keep-alive connections of an open browser tab would otherwise hold the server open.
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const listening = await listen(toNodeListener(handler, { onError: options.onError }), { port, host, headersTimeout, requestTimeout });
+  return { ...listening, store: handler.store };
 }
 
