@@ -3,7 +3,6 @@
 //   2. searchAllUsers over 20,000 users at 20 ms per page, concurrency 1 and 4, vs a raw fetch loop;
 //      1,000,000 users from the mock, pages of 500, concurrency 1 and 4
 //   3. minified + gzipped size of the client bundled with openapi-fetch
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -11,6 +10,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { cliBench } from './bench/cli.js';
 import { benchListingVsFloor, benchMillion } from './bench/listing.js';
+import { forkServer, type ForkedServer } from './bench/fork-server.js';
 import { benchMock } from './bench/mock.js';
 // The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its
 // source so that `tsc --noEmit` does not need dist/ to exist.
@@ -23,13 +23,8 @@ const LATENCY_MS = 20;
 const ROUNDS = 30;
 const CALLS_PER_ROUND = 200;
 
-async function startServer(script: string, env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env } });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve(Number(m)));
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { baseUrl: `http://127.0.0.1:${port}`, child };
+function startServer(script: string, env: Record<string, string>): Promise<ForkedServer> {
+  return forkServer(new URL(script, import.meta.url), env);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;

@@ -5,13 +5,14 @@
 //      48 MB cap on V8's old generation, which only a command that keeps nothing can finish;
 //   3. `users enable` of 10,000 accounts: exactly 100 requests of 100 accounts.
 // The mock and the stand-in run in their own processes; the command runs from the compiled dist/.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { forkServer, type ForkedServer } from './fork-server.js';
 
 type Program = typeof import('../../src/cli/program.js');
 type Root = typeof import('../../src/index.js');
@@ -32,13 +33,8 @@ const ENABLE_ACCOUNTS = 10_000;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-async function startServer(script: string, env: Record<string, string>): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env } });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve(Number(m)));
-    child.once('exit', (code) => reject(new Error(`bench server ${script} exited with ${code}`)));
-  });
-  return { baseUrl: `http://127.0.0.1:${port}`, child };
+function startServer(script: string, env: Record<string, string>): Promise<ForkedServer> {
+  return forkServer(new URL(script, import.meta.url), env);
 }
 
 // Every user type and inactive terminals, so that the listing covers all of the mock's users.

@@ -1,7 +1,6 @@
 // Listings for `npm run bench`: `searchAllUsers` next to its floor, a raw `fetch` + `res.json()`
 // loop asking the same pages with the same concurrency of the same kind of server, in the same run.
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { forkServer, type ForkedServer } from './fork-server.js';
 import type { BenchRow } from './mock.js';
 // The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its source.
 const { createMeetingClient } = (await import(new URL('../../dist/index.js', import.meta.url).href)) as typeof import('../../src/index.js');
@@ -14,16 +13,8 @@ const EVERYONE_QUERY = 'userType=2&userType=12&userType=13&userType=14&containsU
 
 export type ListingServer = { script: string; users: number; latencyMs: number };
 
-async function startServer({ script, users, latencyMs }: ListingServer): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_USERS: String(users), BENCH_LATENCY_MS: String(latencyMs) },
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve(Number(m)));
-    child.once('exit', (code) => reject(new Error(`bench server ${script} exited with ${code}`)));
-  });
-  return { baseUrl: `http://127.0.0.1:${port}`, child };
+function startServer({ script, users, latencyMs }: ListingServer): Promise<ForkedServer> {
+  return forkServer(new URL(script, import.meta.url), { BENCH_USERS: String(users), BENCH_LATENCY_MS: String(latencyMs) });
 }
 
 type Lister = (baseUrl: string, pageSize: number, concurrency: number, seen: Set<string>) => Promise<void>;

@@ -2,12 +2,11 @@
 // next to a bare node:http server sending the same bytes, measured in one run so that the ratio
 // holds on a busy machine; searches per second in process (`createMockApi().fetch`); what MSW adds
 // per request in front of the same handler.
-import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, get } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { setupServer } from 'msw/node';
 import { createMockApi } from '../../src/mock/index.js';
 import { createMswHandlers } from '../../src/msw/index.js';
+import { forkServer, type ForkedServer } from './fork-server.js';
 
 export type BenchRow = [measure: string, result: string, target: string, verdict: string];
 
@@ -19,14 +18,8 @@ const SEARCH = '/v1/usg/dcs/corp/member';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-async function startServer(kind: 'mock' | 'bare'): Promise<{ port: number; child: ChildProcess }> {
-  const script = fileURLToPath(new URL('./mock-server.ts', import.meta.url));
-  const child = fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_SERVER: kind } });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve(Number(m)));
-    child.once('exit', (code) => reject(new Error(`bench ${kind} server exited with ${code}`)));
-  });
-  return { port, child };
+function startServer(kind: 'mock' | 'bare'): Promise<ForkedServer> {
+  return forkServer(new URL('./mock-server.ts', import.meta.url), { BENCH_SERVER: kind });
 }
 
 /** Requests per second of `CONNECTIONS` keep-alive connections, each sending the next request as soon as the last answer is read. */
