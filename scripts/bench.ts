@@ -10,7 +10,8 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { cliBench } from './bench/cli.js';
 import { benchListingVsFloor, benchMillion } from './bench/listing.js';
-import { forkServer, type ForkedServer } from './bench/fork-server.js';
+import { forkServer } from './bench/fork-server.js';
+import { median, verdict } from './bench/report.js';
 import { benchMock } from './bench/mock.js';
 // The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its
 // source so that `tsc --noEmit` does not need dist/ to exist.
@@ -23,11 +24,6 @@ const LATENCY_MS = 20;
 const ROUNDS = 30;
 const CALLS_PER_ROUND = 200;
 
-function startServer(script: string, env: Record<string, string>): Promise<ForkedServer> {
-  return forkServer(new URL(script, import.meta.url), env);
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 type Variant = { name: string; call: () => Promise<unknown> };
 
@@ -37,7 +33,7 @@ type Variant = { name: string; call: () => Promise<unknown> };
  * machine hits all alike. Ratios are taken within each round, then their median.
  */
 async function perCall(): Promise<{ name: string; us: number; ratio: number }[]> {
-  const { baseUrl, child } = await startServer('./bench-server.ts', { BENCH_USERS: '1000' });
+  const { baseUrl, child } = await forkServer(new URL('./bench-server.ts', import.meta.url), { BENCH_USERS: '1000' });
   try {
     const client = createMeetingClient({ accessToken: TOKEN, baseUrl, language: 'en-US' });
     const plain = createClient<paths>({ baseUrl, headers: { 'X-Access-Token': TOKEN, 'Accept-Language': 'en-US' } });
@@ -94,7 +90,6 @@ async function bundleSize(): Promise<{ minified: number; gzipped: number }> {
 }
 
 const rows: [string, string, string, string][] = [];
-const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 const calls = await perCall();
 for (const [i, c] of calls.entries()) {

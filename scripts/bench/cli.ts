@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { forkServer, type ForkedServer } from './fork-server.js';
+import { forkServer } from './fork-server.js';
+import { median, verdict, type BenchRow } from './report.js';
 
 type Program = typeof import('../../src/cli/program.js');
 type Root = typeof import('../../src/index.js');
@@ -22,7 +23,6 @@ const { runCli } = (await import(dist('cli/program.js'))) as Program;
 const { createMeetingClient } = (await import(dist('index.js'))) as Root;
 const { startMockServer } = (await import(dist('mock/index.js'))) as Mock;
 
-export type BenchRow = [measure: string, result: string, target: string, verdict: string];
 
 const TOKEN = 'bench-token-cli';
 const LIST_USERS = 100_000;
@@ -30,18 +30,12 @@ const RSS_USERS = 1_000_000;
 const PAGE_SIZE = 500;
 const ROUNDS = 4;
 const ENABLE_ACCOUNTS = 10_000;
-const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-function startServer(script: string, env: Record<string, string>): Promise<ForkedServer> {
-  return forkServer(new URL(script, import.meta.url), env);
-}
 
 // Every user type and inactive terminals, so that the listing covers all of the mock's users.
 const EVERYONE = ['--user-type', '2,12,13,14', '--inactive', '--page-size', String(PAGE_SIZE), '--format', 'ndjson'];
 
 async function listing(): Promise<BenchRow> {
-  const { baseUrl, child } = await startServer('./mock-server.ts', { BENCH_SERVER: 'mock', BENCH_USERS: String(LIST_USERS) });
+  const { baseUrl, child } = await forkServer(new URL('./mock-server.ts', import.meta.url), { BENCH_SERVER: 'mock', BENCH_USERS: String(LIST_USERS) });
   try {
     const client = createMeetingClient({ accessToken: TOKEN, baseUrl });
     const clientAlone = async () => {
@@ -119,7 +113,7 @@ async function listingRss(baseUrl: string, nodeFlags: string[], clientAlone = fa
 
 async function rss(): Promise<BenchRow[]> {
   // The stand-in makes each page on the fly: a million users cost it no memory.
-  const { baseUrl, child } = await startServer('../bench-server.ts', { BENCH_USERS: String(RSS_USERS) });
+  const { baseUrl, child } = await forkServer(new URL('../bench-server.ts', import.meta.url), { BENCH_USERS: String(RSS_USERS) });
   try {
     const mb = (await listingRss(baseUrl, [])) / 1024;
     let capped: string;

@@ -1,7 +1,7 @@
 // Listings for `npm run bench`: `searchAllUsers` next to its floor, a raw `fetch` + `res.json()`
 // loop asking the same pages with the same concurrency of the same kind of server, in the same run.
 import { forkServer, type ForkedServer } from './fork-server.js';
-import type { BenchRow } from './mock.js';
+import type { BenchRow } from './report.js';
 // The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its source.
 const { createMeetingClient } = (await import(new URL('../../dist/index.js', import.meta.url).href)) as typeof import('../../src/index.js');
 

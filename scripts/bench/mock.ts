@@ -7,8 +7,8 @@ import { setupServer } from 'msw/node';
 import { createMockApi } from '../../src/mock/index.js';
 import { createMswHandlers } from '../../src/msw/index.js';
 import { forkServer, type ForkedServer } from './fork-server.js';
+import { median, type BenchRow } from './report.js';
 
-export type BenchRow = [measure: string, result: string, target: string, verdict: string];
 
 const CONNECTIONS = 10;
 const ROUNDS = 5;
@@ -16,7 +16,6 @@ const ROUND_MS = 1_500;
 const HEADERS = { 'X-Access-Token': 'bench-token', 'Accept-Language': 'en-US' };
 const SEARCH = '/v1/usg/dcs/corp/member';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 function startServer(kind: 'mock' | 'bare'): Promise<ForkedServer> {
   return forkServer(new URL('./mock-server.ts', import.meta.url), { BENCH_SERVER: kind });
