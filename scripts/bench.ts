@@ -11,7 +11,7 @@ import type { paths } from '../generated/schema.js';
 import { cliBench } from './bench/cli.js';
 import { benchListingVsFloor, benchMillion } from './bench/listing.js';
 import { forkServer } from './bench/fork-server.js';
-import { median, verdict } from './bench/report.js';
+import { median, verdict, type BenchRow } from './bench/report.js';
 import { benchMock } from './bench/mock.js';
 // The compiled package, as a consumer runs it (`npm run bench` builds it first), typed by its
 // source so that `tsc --noEmit` does not need dist/ to exist.
@@ -88,30 +88,41 @@ async function bundleSize(): Promise<{ minified: number; gzipped: number }> {
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
 }
-
-const rows: [string, string, string, string][] = [];
-
-const calls = await perCall();
-for (const [i, c] of calls.entries()) {
-  const isTarget = c.name === 'client.searchUsers';
-  rows.push([
-    `per call: ${c.name}`,
-    `${c.us.toFixed(1)} µs${i === 0 ? '' : ` = ${c.ratio.toFixed(3)}x baseline`}`,
-    isTarget ? '<= 1.10x' : '(context)',
-    isTarget ? verdict(c.ratio <= 1.1) : '',
-  ]);
+async function perCallRows(): Promise<BenchRow[]> {
+  return (await perCall()).map((c, i) => {
+    const isTarget = c.name === 'client.searchUsers';
+    return [
+      `per call: ${c.name}`,
+      `${c.us.toFixed(1)} µs${i === 0 ? '' : ` = ${c.ratio.toFixed(3)}x baseline`}`,
+      isTarget ? '<= 1.10x' : '(context)',
+      isTarget ? verdict(c.ratio <= 1.1) : '',
+    ];
+  });
 }
+
 // Issue 14: searchAllUsers within 10% of a raw fetch loop over the same pages (the stand-in server);
 // the same against the embedded mock, whose own work per page is added, as context.
-const standIn = { script: '../bench-server.ts', users: LIST_USERS, latencyMs: LATENCY_MS };
-rows.push(...(await benchListingVsFloor(standIn, PAGE_SIZE, [1, 4], 'stand-in', 1.1)));
-rows.push(...(await benchListingVsFloor({ ...standIn, script: '../bench-mock.ts' }, PAGE_SIZE, [4], 'embedded mock')));
-rows.push(...(await benchMillion()));
-const size = await bundleSize();
-rows.push(['client + openapi-fetch, minified + gzipped', `${(size.gzipped / 1024).toFixed(2)} kB (${size.gzipped} B; ${size.minified} B minified)`, '<= 8 kB', verdict(size.gzipped <= 8 * 1024)]);
-rows.push(...(await cliBench()));
+async function listingRows(): Promise<BenchRow[]> {
+  const standIn = { script: '../bench-server.ts', users: LIST_USERS, latencyMs: LATENCY_MS };
+  return [
+    ...(await benchListingVsFloor(standIn, PAGE_SIZE, [1, 4], 'stand-in', 1.1)),
+    ...(await benchListingVsFloor({ ...standIn, script: '../bench-mock.ts' }, PAGE_SIZE, [4], 'embedded mock')),
+    ...(await benchMillion()),
+  ];
+}
 
-rows.push(...(await benchMock()));
+async function bundleRows(): Promise<BenchRow[]> {
+  const size = await bundleSize();
+  return [['client + openapi-fetch, minified + gzipped', `${(size.gzipped / 1024).toFixed(2)} kB (${size.gzipped} B; ${size.minified} B minified)`, '<= 8 kB', verdict(size.gzipped <= 8 * 1024)]];
+}
+
+// `npm run bench -- cli mock` runs only those sections; no argument runs them all.
+const SECTIONS: Record<string, () => Promise<BenchRow[]>> = { client: perCallRows, listing: listingRows, bundle: bundleRows, cli: cliBench, mock: benchMock };
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) throw new Error(`unknown bench section(s) ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+const rows: BenchRow[] = [];
+for (const [name, run] of Object.entries(SECTIONS)) if (chosen.length === 0 || chosen.includes(name)) rows.push(...(await run()));
 
 const header: [string, string, string, string] = ['measure', 'result', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));

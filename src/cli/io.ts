@@ -18,4 +18,9 @@ export interface CliIo {
   fetch?: MeetingFetch;
   /** Milliseconds clock for progress rates; default Date.now. */
   now?: () => number;
+  /**
+   * Called before a command streams an unbounded number of records, to keep the process's memory
+   * flat; set by the installed command's process only, so that an in-process run leaves its host alone.
+   */
+  boundHeap?: () => void;
 }

@@ -2,6 +2,7 @@
 // by the installed command (main.ts) and `npm start` (scripts/start.ts).
 import { createReadStream, openSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { boundHeap } from './heap.js';
 import type { CliIo } from './io.js';
 import { runCli } from './program.js';
 
@@ -49,6 +50,7 @@ export async function runProcess(argv: readonly string[]): Promise<void> {
     env: process.env,
     signal: stop.signal,
     confirm: process.stderr.isTTY ? confirm : undefined,
+    boundHeap,
   };
   process.exitCode = await runCli(argv, io);
   process.off('SIGINT', onSignal);

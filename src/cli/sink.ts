@@ -1,8 +1,12 @@
-// Text out to a stream in 64 KiB writes, waiting when the reader is slower (memory stays flat
+// Text out to a stream in 64 KiB writes, waiting when the reader falls 1 MiB behind (memory stays flat
 // whatever the number of records). A reader that goes away (`| head`) closes the sink quietly.
 import type { OutStream } from './io.js';
 
 const FLUSH_AT = 64 * 1024;
+// What the stream may hold unwritten before the producer waits for it: a few flushes, so that
+// formatting goes on while the last one is written (a pipe or file takes 16 KiB before it asks
+// for a wait), yet bounded, so that a slow reader keeps memory flat.
+const HOLD_AT_MOST = 1024 * 1024;
 
 export class TextSink {
   private buffer = '';
@@ -18,18 +22,23 @@ export class TextSink {
     });
   }
 
-  /** Returns a promise only when the caller must wait (a flush met backpressure). */
+  /** Returns a promise only when the caller must wait (the reader is 1 MiB behind). */
   write(text: string): Promise<void> | undefined {
     this.buffer += text;
-    return this.buffer.length >= FLUSH_AT ? this.flush() : undefined;
+    return this.buffer.length >= FLUSH_AT ? this.pass() : undefined;
   }
 
   async flush(): Promise<void> {
-    if (this.buffer === '' || this.closed) return;
+    await this.pass();
+  }
+
+  /** Hands the buffer to the stream; a promise only when the stream holds too much. */
+  private pass(): Promise<void> | undefined {
+    if (this.buffer === '' || this.closed) return undefined;
     const text = this.buffer;
     this.buffer = '';
-    if (this.stream.write(text)) return;
-    await new Promise<void>((resolve) => {
+    if (this.stream.write(text) || this.stream.writableLength < HOLD_AT_MOST) return undefined;
+    return new Promise<void>((resolve) => {
       const done = () => {
         this.stream.off('drain', done);
         this.stream.off('close', done);

@@ -56,6 +56,7 @@ export interface RunOptions {
   fetch?: (send: MeetingFetch) => MeetingFetch;
   now?: () => number;
   env?: Record<string, string>;
+  boundHeap?: () => void;
 }
 
 export interface Started {
@@ -89,6 +90,7 @@ export function start(argv: string[], options: RunOptions = {}): Started {
     confirm: options.confirm,
     fetch: options.fetch ? options.fetch(recording) : recording,
     now: options.now,
+    boundHeap: options.boundHeap,
   };
   const done = runCli(argv, io).then((code) => ({ code, stdout: stdout.text(), stderr: stderr.text(), requests }));
   return { stdout, stderr, done };

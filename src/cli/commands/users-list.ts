@@ -50,6 +50,7 @@ export function toQuery(options: UsersListOptions): SearchAllQuery {
 
 export async function runUsersList(options: UsersListOptions, globals: GlobalOptions, io: CliIo): Promise<number> {
   const client = createClient(globals, io);
+  io.boundHeap?.();
   const query = toQuery(options);
   const format = options.format ?? (io.stdout.isTTY ? 'table' : 'ndjson');
   const sink = new TextSink(io.stdout);
