@@ -14,6 +14,9 @@ export interface Shared {
   token: Token;
 }
 
+/** Request headers by lower-case name, as sent to fetch. */
+type SentHeaders = Record<string, string>;
+
 export interface CallSettings {
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
@@ -75,34 +78,36 @@ export class Exchange {
   /** A typed call: `query` serialised as openapi-fetch does, `body` sent as JSON. A non-2xx throws MeetingApiError. */
   async call(method: 'GET' | 'PUT', path: string, query: object | undefined, body?: string[]): Promise<Answer> {
     const search = serializeQuery(query ?? {});
-    const headers = new Headers(body && { 'Content-Type': 'application/json' });
-    const answer = await this.#send(`${this.#config.baseUrl}${path}${search && `?${search}`}`, method, headers, body && JSON.stringify(body));
+    // Plain headers and a URL built from the client's own base: nothing to parse or check per call.
+    const headers: SentHeaders = body ? { 'content-type': 'application/json' } : {};
+    const answer = await this.#send(`${this.#config.baseUrl}${path}${search && `?${search}`}`, method, path, headers, body && JSON.stringify(body));
     if (!answer.response.ok) throw apiError(this.context, answer, this.#shared.secrets);
     return answer;
   }
 
   /** The `fetch` openapi-fetch calls for `raw`: a real Response over the text read by `send`. */
   async fetch(request: Request): Promise<Response> {
-    const { response, text } = await this.#send(request.url, request.method, request.headers, request.body ? await request.text() : undefined);
-    const { status, statusText, headers } = response;
-    // An empty body as null: a 204 or 304 must have none, and an empty one reads the same.
-    return new Response(text || null, { status, statusText, headers });
+    const target = new URL(request.url);
+    // A per-call baseUrl, a middleware or a path like ".evil.example" could point `raw` elsewhere: the token stays home.
+    if (target.origin !== this.#config.origin) throw new MeetingValidationError([{ field: 'baseUrl', message: `must be the client's origin ${this.#config.origin}` }]);
+    const headers: SentHeaders = Object.fromEntries(request.headers);
+    const { response, text } = await this.#send(request.url, request.method, target.pathname, headers, request.body ? await request.text() : undefined);
+    // An empty body as null: a 204 or 304 must have none, and an empty one reads the same. The
+    // response itself is the init: its status, status text and headers.
+    return new Response(text || null, response);
   }
 
-  async #send(url: string, method: string, headers: Headers, body: string | undefined): Promise<Answer> {
+  /** `headers` by lower-case name; the token, language and request id are added here. */
+  async #send(url: string, method: string, path: string, headers: SentHeaders, body: string | undefined): Promise<Answer> {
     const config = this.#config;
     const { token } = this.#shared;
     const { retry, clock } = config;
     const signal = this.#signal;
     // Node's fetch sends `Accept-Language: *` when none is set, which the API does not define.
-    if (!headers.has('accept-language')) headers.set('Accept-Language', config.language);
+    headers['accept-language'] ??= config.language;
     // One id per logical call, kept by every retry: a raw request's own, the caller's, or a fresh one.
-    const requestId = headers.get('x-request-id') ?? this.#requestId ?? crypto.randomUUID();
-    headers.set('X-Request-Id', requestId);
-    const target = new URL(url);
-    this.context = { method, path: target.pathname, requestId };
-    // A per-call baseUrl, a middleware or a path like ".evil.example" could point `raw` elsewhere: the token stays home.
-    if (target.origin !== config.origin) throw new MeetingValidationError([{ field: 'baseUrl', message: `must be the client's origin ${config.origin}` }]);
+    const requestId = (headers['x-request-id'] ??= this.#requestId ?? crypto.randomUUID());
+    this.context = { method, path, requestId };
     let retries = 0;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
@@ -114,10 +119,7 @@ export class Exchange {
       let failure: MeetingError | undefined;
       try {
         // The abort rejects with its Event: `failure` tells a timeout from the caller's abort by its flags.
-        headers.set(
-          'X-Access-Token',
-          typeof token === 'string' ? token : await Promise.race([token(), new Promise<never>((_, reject) => attemptSignal.addEventListener('abort', reject))]),
-        );
+        headers['x-access-token'] = typeof token === 'string' ? token : await Promise.race([token(), new Promise<never>((_, reject) => attemptSignal.addEventListener('abort', reject))]);
         // An abort while a provider was answering must not let the request go out.
         attemptSignal.throwIfAborted();
         this.#log(attempt);
@@ -161,9 +163,16 @@ export class Exchange {
     }
   }
 
-  /** The body as text; past maxResponseBytes the read stops there (leaving the loop cancels the stream), so memory stays bounded. */
+  /**
+   * The body as text, at most maxResponseBytes of it. A declared length within the limit is read
+   * whole (fetch's own reader, the fast path; over HTTP/1.1 the body cannot outgrow it), unless
+   * the body is compressed: fetch inflates it, so only the bytes it yields count. Any other body
+   * is read until the limit (leaving the loop cancels the stream), so memory stays bounded.
+   */
   async #read(response: Response): Promise<string> {
     const limit = this.#config.maxResponseBytes;
+    const declared = response.headers.get('content-length');
+    if (declared && !response.headers.has('content-encoding') && +declared <= limit) return response.text();
     const decoder = new TextDecoder();
     let text = '';
     let size = 0;

@@ -2,6 +2,7 @@
 // stays bounded, even for a body far larger than the limit.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMeetingClient, DEFAULT_MAX_RESPONSE_BYTES, MeetingMalformedResponseError, MeetingValidationError } from '../../src/index.js';
 
@@ -89,6 +90,27 @@ describe('maxResponseBytes', () => {
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const client = createMeetingClient({ accessToken: 'size-test-token', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxResponseBytes: body.length - 1 });
     await expect(client.searchUsers()).rejects.toMatchObject({ name: 'MeetingMalformedResponseError', reason: `the body is over maxResponseBytes (${body.length - 1})` });
+  });
+
+  it('counts the inflated bytes of a compressed body, whatever length it declares', async () => {
+    // 8 MB of JSON in about 8 kB of gzip: a declared length far under the limit, a body far over it.
+    const inflated = JSON.stringify({ count: 1, data: [], pad: 'x'.repeat(8 * MB) });
+    const gzipped = gzipSync(inflated);
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(gzipped.length) });
+      res.end(gzipped);
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const limit = 1 * MB;
+    expect(gzipped.length).toBeLessThan(limit);
+    const client = createMeetingClient({ accessToken: 'size-test-token', baseUrl, maxResponseBytes: limit, retry: { maxRetries: 0 } });
+    await expect(client.searchUsers()).rejects.toMatchObject({ name: 'MeetingMalformedResponseError', reason: `the body is over maxResponseBytes (${limit})` });
+    // Under the limit, the same compressed body is read and inflated whole.
+    const roomy = createMeetingClient({ accessToken: 'size-test-token', baseUrl, maxResponseBytes: inflated.length });
+    const page = (await roomy.searchUsers()) as unknown as { count: number; pad: string };
+    expect(page.count).toBe(1);
+    expect(page.pad.length).toBe(8 * MB);
   });
 
   it('reads a body of exactly the limit', async () => {
