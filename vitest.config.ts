@@ -27,7 +27,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ownProcess,
           // Worker threads that each load src/, Ajv's compiled schemas and the tools once, for every
-          // file they run, instead of a fresh process per file: it halves the CPU time of vitest.
+          // file they run, instead of a fresh process per file: about 125 -> 90 s of CPU for the suite.
           // The files share no module state (no vi.mock, no global stubs left behind).
           pool: 'threads',
           isolate: false,
