@@ -246,7 +246,8 @@ function buildRoutes(doc: OpenApiDocument): Route[] {
 }
 
 function lowerCaseHeaders(input: HeadersInput): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // No prototype: a header named `constructor` or `toString` must not find Object's members.
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const entries: [string, unknown][] = input instanceof Headers ? [...input.entries()] : Object.entries(input);
   for (const [name, value] of entries) {
     if (value === undefined) continue;

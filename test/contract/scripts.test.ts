@@ -21,7 +21,8 @@ type Run = { code: number; stdout: string; stderr: string };
 function run(script: string, args: string[], env: Record<string, string>): Promise<Run> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MEETING_')));
   return new Promise((resolve) => {
-    execFile(`${root}node_modules/.bin/tsx`, [`${root}scripts/${script}`, ...args], { env: { ...clean, ...env }, cwd: root }, (error, stdout, stderr) =>
+    // tsx as a loader in one node process: its command would start a second one to run the script.
+    execFile(process.execPath, ['--import', 'tsx', `${root}scripts/${script}`, ...args], { env: { ...clean, ...env }, cwd: root }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

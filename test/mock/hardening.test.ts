@@ -175,3 +175,17 @@ describe('item 10: every problem, every time, in a stable order', () => {
     expect(messageOf(res.json)).toMatch(/value .*accountType .*body\/0/);
   });
 });
+
+describe('header names', () => {
+  // Found by test/docs/serve-fuzz.test.ts: a `constructor` header was looked up on a plain object's
+  // prototype (Object) and the answer was a 500.
+  it.for(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('answers a request with a %s header as without it', async (name) => {
+    const api = createMockApi({ userCount: 5 });
+    const token = { 'X-Access-Token': 'header-name-token' };
+    const answer = async (headers: Record<string, string>) => (await api.fetch(`${SEARCH_PATH}?limit=1`, { headers })).status;
+    expect(await answer({ ...token, [name]: 'x' })).toBe(200);
+    expect(await answer({ [name]: 'x' })).toBe(401);
+    const put = await api.fetch(statusPath(1), { method: 'PUT', headers: { ...token, [name]: 'x', 'Content-Type': 'application/json' }, body: '[]' });
+    expect(put.status).toBe(400);
+  });
+});

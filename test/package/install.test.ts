@@ -197,9 +197,11 @@ describe('a TypeScript consumer of the installed package', () => {
       tsconfig(fromTarball, 'nodenext.json', { module: 'nodenext', moduleResolution: 'nodenext' }, files),
       tsconfig(fromTarball, 'bundler.json', { module: 'esnext', moduleResolution: 'bundler' }, files),
     ];
-    await timed('tsc', () => Promise.all(configs.map((config) => execFile(process.execPath, [tsc, '-p', config], { cwd: fromTarball }).catch((error: { stdout?: string }) => {
-      throw new Error(`tsc -p ${config} failed:\n${error.stdout ?? String(error)}`);
-    }))));
+    // One tsc --build over both: the two programs share what they parse (the libraries, the
+    // package's declarations), half the CPU time of two tsc -p. --verbose names the failing config.
+    await timed('tsc', () => execFile(process.execPath, [tsc, '--build', '--verbose', ...configs], { cwd: fromTarball }).catch((error: { stdout?: string }) => {
+      throw new Error(`tsc --build ${configs.join(' ')} failed:\n${error.stdout ?? String(error)}`);
+    }));
     const { stdout } = await timed('consumer', () => execFile(process.execPath, ['--no-warnings', join(fromTarball, 'out-nodenext', 'consumer.js')], { cwd: fromTarball }));
     const result = JSON.parse(stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ after: 0, unknownAccount: '400 USG.201040000', drift: 0, version: manifest.version });
