@@ -36,5 +36,6 @@ export async function searchUsers(core: Core, query?: SearchUsersQuery, options?
   const p = new Problems();
   checkSearchQuery(p, query);
   checkCall(p, options);
-  return requestPage(core, query, options);
+  // Awaited: resolving with the promise itself would cost the call two more turns of the microtask queue.
+  return await requestPage(core, query, options);
 }

@@ -172,7 +172,7 @@ export class Exchange {
   async #read(response: Response): Promise<string> {
     const limit = this.#config.maxResponseBytes;
     const declared = response.headers.get('content-length');
-    if (declared && !response.headers.has('content-encoding') && +declared <= limit) return response.text();
+    if (declared && !response.headers.has('content-encoding') && +declared <= limit) return await response.text();
     const decoder = new TextDecoder();
     let text = '';
     let size = 0;
@@ -215,6 +215,7 @@ export class Exchange {
   /** Calls `onRequest` (no `started`) or `onResponse`; a logger must never break the call it observes. */
   #log(attempt: number, started?: number, status?: number, error?: MeetingError): void {
     const { onRequest, onResponse } = this.#config;
+    if (!onRequest && !onResponse) return;
     const entry = { ...this.context, attempt };
     try {
       if (started === undefined) onRequest?.(entry);
