@@ -95,7 +95,14 @@ process.stdout.write(n + ' users\\n');`;
  * time from spawn to exit, and its peak RSS.
  */
 async function listingProcess(baseUrl: string, users: number, nodeFlags: string[], clientAlone = false): Promise<{ ms: number; rssKb: number }> {
-  const report = "process.on('exit',()=>process.stderr.write('maxRSS='+process.resourceUsage().maxRSS+'\\n'))";
+  // The peak of this process's own memory: VmHWM. Linux carries ru_maxrss (resourceUsage().maxRSS)
+  // over fork and exec, so a child spawned by a bench that already holds 150 MB reported 150 MB
+  // whatever it used itself.
+  const report = `import { readFileSync } from 'node:fs';
+process.on('exit', () => {
+  const kb = /VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  process.stderr.write('peakRssKb=' + (kb ?? process.resourceUsage().maxRSS) + '\\n');
+});`;
   const program = clientAlone ? ['--input-type=module', '-e', CLIENT_ALONE] : [fileURLToPath(dist('cli/main.js')), 'users', 'list', ...EVERYONE];
   const started = performance.now();
   const command = spawn(process.execPath, [...nodeFlags, '--import', `data:text/javascript,${encodeURIComponent(report)}`, ...program], {
@@ -114,7 +121,7 @@ async function listingProcess(baseUrl: string, users: number, nodeFlags: string[
   const ms = performance.now() - started;
   const listed = clientAlone ? Number.parseInt(stdout, 10) : lines;
   if (code !== 0 || listed !== users) throw new Error(`users list ${nodeFlags.join(' ')} exited ${code} after ${listed} users: ${stderr.slice(0, 500)}`);
-  return { ms, rssKb: Number(/maxRSS=(\d+)/.exec(stderr)?.[1]) };
+  return { ms, rssKb: Number(/peakRssKb=(\d+)/.exec(stderr)?.[1]) };
 }
 
 async function rss(): Promise<BenchRow[]> {
