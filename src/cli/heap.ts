@@ -1,8 +1,9 @@
 // Flat memory for a long listing. V8 doubles the young generation, up to two semi-spaces of 16 MB,
 // each time enough has survived scavenges since it last grew; over a long listing it always ends at
 // the maximum, and the old generation fills with promoted garbage until a full collection. Listing
-// 1,000,000 users peaked at about 150-165 MB of RSS; with semi-spaces of 2 MB, at about 125 MB, for
-// the same CPU time (at 1 MB, the size V8 starts at, the CPU time grows by about 15%).
+// 1,000,000 users peaked at about 150 MB of RSS; with semi-spaces of 2 MB, at 115-130 MB, for about
+// 5-12% more CPU time (more scavenges); with 4 MB, at about 140 MB; at 1 MB, the size V8 starts
+// at, the CPU time grows by about 15%.
 //
 // `node --max-semi-space-size=2` would say it at start-up, but a command cannot pass node flags:
 // the shebang would need `env -S`, which BusyBox's env (Alpine) lacks. V8 reads the growth factor
