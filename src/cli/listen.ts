@@ -1,12 +1,22 @@
 // A fetch-shaped handler on a node:http server until the command is stopped (Ctrl+C, SIGTERM).
 import type { AddressInfo } from 'node:net';
+import { Option } from '@commander-js/extra-typings';
 import type { FetchHandler } from '../mock/node.js';
 import { isLoopbackHost } from '../client/config.js';
 import { EXIT_OK, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { integer } from './parse.js';
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
+
+/** `--port` and `--host` of every command that listens; `docs` prefixes "with --serve: " to both. */
+export function listenOptions(prefix = '') {
+  return {
+    port: new Option('--port <port>', `${prefix}TCP port, 0 for any free one (default: env PORT, else ${DEFAULT_PORT})`).argParser(integer(0, 65535)),
+    host: new Option('--host <address>', `${prefix}address to listen on; anything but loopback is reachable from other machines`).default(DEFAULT_HOST),
+  };
+}
 
 /** --port, else the PORT variable (what `PORT=5000 npm start` has always meant), else 4010. */
 export function portOf(option: number | undefined, io: CliIo): number {

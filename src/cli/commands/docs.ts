@@ -5,9 +5,8 @@ import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { examples, type CommandContext } from '../context.js';
 import { EXIT_OK, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { DEFAULT_HOST, portOf, serveUntilStopped, warnIfExposed } from '../listen.js';
+import { listenOptions, portOf, serveUntilStopped, warnIfExposed } from '../listen.js';
 import { distDir, docsPagePath } from '../package-files.js';
-import { integer } from '../parse.js';
 
 export interface DocsOptions {
   out?: string;
@@ -35,13 +34,14 @@ export async function runDocs(options: DocsOptions, io: CliIo): Promise<number> 
 }
 
 export function registerDocs(program: CommandUnknownOpts, context: CommandContext): void {
+  const listen = listenOptions('with --serve: ');
   program
     .command('docs')
     .description('Write or serve the rendered API reference (one self-contained HTML page).')
     .option('--out <dir>', 'write DIR/index.html')
     .option('--serve', 'serve the page (and the spec at /openapi.json, /openapi.yaml)')
-    .option('--port <port>', 'with --serve: TCP port (default: env PORT, else 4010)', integer(0, 65535))
-    .option('--host <address>', 'with --serve: address to listen on', DEFAULT_HOST)
+    .addOption(listen.port)
+    .addOption(listen.host)
     .addHelpText('after', examples('huawei-meeting-users docs --out ./api-docs', 'huawei-meeting-users docs --serve --port 8080'))
     .action(async (options) => {
       context.exitCode = await runDocs(options, context.io);

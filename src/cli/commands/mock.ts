@@ -7,7 +7,7 @@ import type { User } from '../../mock/seed.js';
 import { examples, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { DEFAULT_HOST, portOf, serveUntilStopped, warnIfExposed } from '../listen.js';
+import { listenOptions, portOf, serveUntilStopped, warnIfExposed } from '../listen.js';
 import { decimal, integer } from '../parse.js';
 
 export interface MockCommandOptions {
@@ -80,11 +80,12 @@ export async function runMock(options: MockCommandOptions, io: CliIo): Promise<n
 }
 
 export function registerMock(program: CommandUnknownOpts, context: CommandContext): void {
+  const listen = listenOptions();
   program
     .command('mock')
     .description('Serve the stateful mock of SearchUsers and BatchUpdateUserStatus alone.')
-    .option('--port <port>', 'TCP port, 0 for any free one (default: env PORT, else 4010)', integer(0, 65535))
-    .option('--host <address>', 'address to listen on; anything but loopback is reachable from other machines', DEFAULT_HOST)
+    .addOption(listen.port)
+    .addOption(listen.host)
     .option('--users <n>', 'number of generated users (default 1000)', integer(0, 10_000_000))
     .option('--seed <n>', 'seed of the generated users: the same seed gives the same directory', integer(0))
     .option('--require-token <token>', 'accept only this X-Access-Token (a test value, not a real token); any other gets 401')

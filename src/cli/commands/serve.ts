@@ -4,9 +4,9 @@ import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { examples, type CommandContext } from '../context.js';
 import { EXIT_OK } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { DEFAULT_HOST, listenError, portOf, untilStopped, warnIfExposed } from '../listen.js';
+import { listenOptions, listenError, portOf, untilStopped, warnIfExposed } from '../listen.js';
 import { distDir } from '../package-files.js';
-import { integer, names } from '../parse.js';
+import { names } from '../parse.js';
 
 export interface ServeOptions {
   port?: number;
@@ -34,11 +34,12 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
 }
 
 export function registerServe(program: CommandUnknownOpts, context: CommandContext): void {
+  const listen = listenOptions();
   program
     .command('serve')
     .description('Serve the rendered docs and the mock API on one port.')
-    .option('--port <port>', 'TCP port, 0 for any free one (default: env PORT, else 4010)', integer(0, 65535))
-    .option('--host <address>', 'address to listen on; anything but loopback is reachable from other machines', DEFAULT_HOST)
+    .addOption(listen.port)
+    .addOption(listen.host)
     .option('--allowed-hosts <names>', 'comma-separated Host names answered besides loopback and --host (also env MEETING_ALLOWED_HOSTS)', names)
     .addHelpText('after', examples('huawei-meeting-users serve --port 8080'))
     .action(async (options) => {
