@@ -23,12 +23,7 @@ export type Check = { name: string; run: (probe: Probe, state: { count: number }
 /** Throws a MeetingValidationError naming every bad field; sends nothing. */
 export function checkContractOptions(options: unknown): asserts options is ContractCheckOptions {
   const p = new Problems();
-  if (options === null || typeof options !== 'object') {
-    p.add('options', 'must be an object');
-    p.throwIfAny();
-  }
-  const o = options as Partial<Record<keyof ContractCheckOptions, unknown>>;
-  checkTarget(p, o);
+  const o = checkTarget<ContractCheckOptions>(p, options);
   if (o.allowPutAccount !== undefined && (typeof o.allowPutAccount !== 'string' || o.allowPutAccount.trim() === '')) {
     p.add('allowPutAccount', 'must be a non-empty account');
   }

@@ -42,12 +42,7 @@ const ACCOUNT_TYPES: readonly unknown[] = [0, 1];
 /** Throws a MeetingValidationError naming every bad field; sends nothing. */
 export function checkRecordOptions(options: unknown): asserts options is RecordLiveOptions {
   const p = new Problems();
-  if (options === null || typeof options !== 'object') {
-    p.add('options', 'must be an object');
-    p.throwIfAny();
-  }
-  const o = options as Partial<Record<keyof RecordLiveOptions, unknown>>;
-  checkTarget(p, o);
+  const o = checkTarget<RecordLiveOptions>(p, options);
   if (typeof o.outDir !== 'string' || o.outDir.trim() === '') p.add('outDir', 'must be a non-empty path');
   if (o.allowPut !== undefined && typeof o.allowPut !== 'boolean') p.add('allowPut', 'must be a boolean');
   const wantsPut = o.putStatus !== undefined || o.accounts !== undefined;

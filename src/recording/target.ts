@@ -18,8 +18,17 @@ export type Origin = 'live' | 'recorded';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** Checks baseUrl, token and fetch; only HTTPS (or loopback) may carry the token off this machine. */
-export function checkTarget(p: Problems, target: Partial<Record<keyof Target, unknown>>): void {
+/**
+ * The options of a recording or a contract check, as a record to check further: refused at once
+ * unless an object; then baseUrl, token and fetch are checked. Only HTTPS (or loopback) may carry
+ * the token off this machine.
+ */
+export function checkTarget<T extends Target>(p: Problems, options: unknown): Partial<Record<keyof T, unknown>> {
+  if (options === null || typeof options !== 'object') {
+    p.add('options', 'must be an object');
+    p.throwIfAny();
+  }
+  const target = options as Partial<Record<keyof Target, unknown>>;
   p.token('token', target.token);
   if (target.fetch !== undefined && typeof target.fetch !== 'function') p.add('fetch', 'must be a function');
   const url = typeof target.baseUrl === 'string' ? parseUrl(target.baseUrl.trim()) : undefined;
@@ -27,6 +36,7 @@ export function checkTarget(p: Problems, target: Partial<Record<keyof Target, un
   else if (url.search !== '' || url.hash !== '' || /[?#]/.test(target.baseUrl as string)) p.add('baseUrl', 'must not have a query or a fragment');
   else if (url.username !== '' || url.password !== '') p.add('baseUrl', 'must not carry credentials');
   else if (url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) p.add('baseUrl', `must be https (or loopback): ${url.origin}`);
+  return options as Partial<Record<keyof T, unknown>>;
 }
 
 function parseUrl(text: string): URL | undefined {
