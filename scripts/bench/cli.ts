@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { forkServer } from './fork-server.js';
-import { median, verdict, type BenchRow } from './report.js';
+import { alternate, verdict, type BenchRow } from './report.js';
 
 type Program = typeof import('../../src/cli/program.js');
 type Root = typeof import('../../src/index.js');
@@ -55,25 +55,11 @@ async function listing(): Promise<BenchRow> {
       if (code !== 0) throw new Error(`users list exited ${code}`);
     };
     if ((await clientAlone()) !== LIST_USERS) throw new Error(`the mock did not list ${LIST_USERS} users`);
-    await command(); // warm-up of both paths done; then alternate, so load on the machine hits both alike
-    const ratios: number[] = [];
-    const times: { client: number[]; command: number[] } = { client: [], command: [] };
-    const timed = async (run: () => Promise<unknown>) => {
-      const started = performance.now();
-      await run();
-      return performance.now() - started;
-    };
-    for (let round = 0; round < ROUNDS; round++) {
-      // Which goes first alternates, so a slower first or second slot hits both alike.
-      const [client, cli] = round % 2 === 0 ? [await timed(clientAlone), await timed(command)] : [await timed(command), await timed(clientAlone)].reverse();
-      times.client.push(client ?? Number.NaN);
-      times.command.push(cli ?? Number.NaN);
-      ratios.push((cli ?? Number.NaN) / (client ?? Number.NaN));
-    }
-    const ratio = median(ratios);
+    await command(); // warm-up of both paths done
+    const { a: cli, b: alone, ratio } = await alternate(ROUNDS, command, clientAlone);
     return [
       `users list ${LIST_USERS} users from the mock, pages of ${PAGE_SIZE}, ndjson to /dev/null, vs searchAllUsers alone`,
-      `${median(times.command).toFixed(0)} ms vs ${median(times.client).toFixed(0)} ms = ${ratio.toFixed(3)}x`,
+      `${cli.toFixed(0)} ms vs ${alone.toFixed(0)} ms = ${ratio.toFixed(3)}x`,
       '<= 1.20x',
       verdict(ratio <= 1.2),
     ];
@@ -91,10 +77,9 @@ process.stdout.write(n + ' users\\n');`;
 
 /**
  * A process of its own listing `users` users: the compiled command (which bounds its heap as the
- * installed one does), or (`clientAlone`) a program that only iterates searchAllUsers. Its wall
- * time from spawn to exit, and its peak RSS.
+ * installed one does), or (`clientAlone`) a program that only iterates searchAllUsers; its peak RSS.
  */
-async function listingProcess(baseUrl: string, users: number, nodeFlags: string[], clientAlone = false): Promise<{ ms: number; rssKb: number }> {
+async function listingProcess(baseUrl: string, users: number, nodeFlags: string[], clientAlone = false): Promise<{ rssKb: number }> {
   // The peak of this process's own memory: VmHWM. Linux carries ru_maxrss (resourceUsage().maxRSS)
   // over fork and exec, so a child spawned by a bench that already holds 150 MB reported 150 MB
   // whatever it used itself.
@@ -104,7 +89,6 @@ process.on('exit', () => {
   process.stderr.write('peakRssKb=' + (kb ?? process.resourceUsage().maxRSS) + '\\n');
 });`;
   const program = clientAlone ? ['--input-type=module', '-e', CLIENT_ALONE] : [fileURLToPath(dist('cli/main.js')), 'users', 'list', ...EVERYONE];
-  const started = performance.now();
   const command = spawn(process.execPath, [...nodeFlags, '--import', `data:text/javascript,${encodeURIComponent(report)}`, ...program], {
     env: { ...process.env, MEETING_TOKEN: TOKEN, MEETING_BASE_URL: baseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -118,10 +102,9 @@ process.on('exit', () => {
   });
   command.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
   const [code] = (await once(command, 'exit')) as [number | null];
-  const ms = performance.now() - started;
   const listed = clientAlone ? Number.parseInt(stdout, 10) : lines;
   if (code !== 0 || listed !== users) throw new Error(`users list ${nodeFlags.join(' ')} exited ${code} after ${listed} users: ${stderr.slice(0, 500)}`);
-  return { ms, rssKb: Number(/peakRssKb=(\d+)/.exec(stderr)?.[1]) };
+  return { rssKb: Number(/peakRssKb=(\d+)/.exec(stderr)?.[1]) };
 }
 
 async function rss(): Promise<BenchRow[]> {
@@ -153,23 +136,13 @@ async function rss(): Promise<BenchRow[]> {
 async function listingAsProcesses(): Promise<BenchRow> {
   const { baseUrl, child } = await forkServer(new URL('./mock-server.ts', import.meta.url), { BENCH_SERVER: 'mock', BENCH_USERS: String(LIST_USERS) });
   try {
-    const ms = async (clientAlone: boolean) => (await listingProcess(baseUrl, LIST_USERS, [], clientAlone)).ms;
-    await ms(false);
-    await ms(true);
-    const times: { client: number[]; command: number[] } = { client: [], command: [] };
-    const ratios: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const first = round % 2 === 0;
-      const a = await ms(!first);
-      const b = await ms(first);
-      const [cli, client] = first ? [a, b] : [b, a];
-      times.command.push(cli);
-      times.client.push(client);
-      ratios.push(cli / client);
-    }
+    const run = (clientAlone: boolean) => () => listingProcess(baseUrl, LIST_USERS, [], clientAlone);
+    await run(false)();
+    await run(true)();
+    const { a: cli, b: alone, ratio } = await alternate(ROUNDS, run(false), run(true));
     return [
       `  the same as processes: the command (heap bound included) vs a program iterating searchAllUsers`,
-      `${median(times.command).toFixed(0)} ms vs ${median(times.client).toFixed(0)} ms = ${median(ratios).toFixed(3)}x`,
+      `${cli.toFixed(0)} ms vs ${alone.toFixed(0)} ms = ${ratio.toFixed(3)}x`,
       '(context)',
       '',
     ];
