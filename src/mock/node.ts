@@ -156,7 +156,7 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
       const { done, value } = await reader.read();
       if (done) break;
       // A client that went away never drains: stop reading the body then.
-      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (!res.write(value)) await drainOrClose(res);
       if (res.destroyed) {
         await reader.cancel();
         return;
@@ -165,6 +165,17 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
     res.end();
   }
   if (!req.complete) discard();
+}
+
+/** Waits for `res` to drain or close, leaving neither listener behind (a long body waits many times). */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }
 
 /** A node:http request listener that serves `handler`. */

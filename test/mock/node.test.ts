@@ -1,5 +1,5 @@
 // The node:http adapter: no request target and no exception inside one request takes the server down.
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockApi, startMockServer, toNodeListener, type FetchHandler } from '../../src/mock/index.js';
@@ -135,6 +135,44 @@ describe('toNodeListener', () => {
       req.end();
     });
     await wasCancelled; // without the fix the server waits for a drain that never comes, and this never settles
+  });
+
+  it('keeps no listener behind after each wait for a slow client to drain', async () => {
+    const chunks = 64;
+    let res: ServerResponse | undefined;
+    const listener = toNodeListener(() => {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull: (controller) => (sent++ < chunks ? controller.enqueue(new Uint8Array(64 * 1024)) : controller.close()),
+      });
+      return Promise.resolve(new Response(body));
+    });
+    const server = createServer((req, response) => {
+      res = response;
+      listener(req, response);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // Read slowly, so that nearly every write of the 4 MiB has to wait for a drain.
+    let most = 0;
+    const received = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/' }, (response) => {
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.byteLength;
+          most = Math.max(most, res?.listenerCount('close') ?? 0, res?.listenerCount('drain') ?? 0);
+          response.pause();
+          setImmediate(() => response.resume());
+        });
+        response.on('end', () => resolve(size));
+      });
+      req.once('error', reject);
+      req.end();
+    });
+    expect(received).toBe(chunks * 64 * 1024);
+    // One `close` listener left behind per wait would pass Node's limit of 10 and warn of a leak.
+    expect(most).toBeLessThan(4);
   });
 
   it('hands the handler the method, URL, headers and body as fetch has them', async () => {
