@@ -1,4 +1,6 @@
 // The exact requests the client puts on the wire.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMeetingClient } from '../../src/index.js';
 import { startServer, fakeUsers, type TestServer } from './server.js';
@@ -41,6 +43,26 @@ describe('SearchUsers request', () => {
       ['sortField', 'status'],
     ]);
     expect(server.requests[0]?.headers['accept-language']).toBe('en-US');
+  });
+
+  it('reads a body that arrives in pieces, characters split across them, as the text it is', async () => {
+    const name = '张伟 Zhāng Wěi 😀';
+    const bytes = Buffer.from(JSON.stringify({ count: 1, data: [{ name }] }));
+    // One byte per write, each flushed on its own: every multi-byte character is cut.
+    const chunked = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      let at = 0;
+      const next = () => (at < bytes.length ? res.write(bytes.subarray(at, ++at), () => setImmediate(next)) : res.end());
+      next();
+    });
+    await new Promise<void>((resolve) => chunked.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createMeetingClient({ accessToken: 'test-token', baseUrl: `http://127.0.0.1:${(chunked.address() as AddressInfo).port}` });
+      expect((await client.searchUsers()).data[0]?.name).toBe(name);
+    } finally {
+      chunked.closeAllConnections();
+      await new Promise((resolve) => chunked.close(resolve));
+    }
   });
 
   it('uses the caller request id and returns the page', async () => {
