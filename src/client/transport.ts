@@ -35,9 +35,6 @@ export interface Answer {
 // The same serializer openapi-fetch uses by default (form, exploded arrays), made once.
 const serializeQuery = createQuerySerializer();
 
-// Shared: #read decodes a whole body without yielding, so no two calls ever interleave on it.
-const decoder = new TextDecoder();
-
 /** Both operations set absolute values, so each of these is safe to repeat. */
 const RETRYABLE_STATUSES = [429, 500, 502, 503, 504];
 
@@ -168,22 +165,23 @@ export class Exchange {
 
   /**
    * The body as text, at most maxResponseBytes of it, counted as fetch yields it (inflated, when the
-   * body is compressed), so memory stays bounded. Read with the stream's own reader, and decoded after
-   * the last chunk: the stream's async iterator cost more per call than all of the client's own work.
+   * body is compressed), so memory stays bounded. Read with the stream's own reader (its async
+   * iterator cost more per call than all of the client's own work) and decoded as it comes, so a
+   * body dripped in tiny pieces is not kept as thousands of chunks.
    */
   async #read(response: Response): Promise<string> {
     const limit = this.#config.maxResponseBytes;
     const reader = response.body?.getReader();
-    const chunks: Uint8Array[] = [];
+    const decoder = new TextDecoder();
+    let text = '';
     let size = 0;
-    for (let read; reader && !(read = await reader.read()).done; chunks.push(read.value)) {
+    for (let read; reader && !(read = await reader.read()).done; text += decoder.decode(read.value, { stream: true })) {
       if ((size += read.value.byteLength) > limit) {
         reader.cancel().catch(quiet);
         throw malformed(this.context, response, `the body is over maxResponseBytes (${limit})`, '', this.#shared.secrets);
       }
     }
-    // In one synchronous pass: the shared decoder's state never spans two calls.
-    return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
+    return text + decoder.decode();
   }
 
   /** The typed error for anything that went wrong while sending or reading. */
