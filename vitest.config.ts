@@ -10,17 +10,20 @@ const ownProcess = ['test/client/response-size.test.ts'];
 // these to start last and the whole run waiting on them; once it knows durations, it agrees.
 const SLOWEST_FIRST = [
   'test/package/install.test.ts',
-  'test/docs/browser.test.ts',
-  'test/docs/console-browser.test.ts',
   'test/contract/scripts.test.ts',
+  'test/docs/console-browser.test.ts',
+  'test/docs/browser.test.ts',
   'test/regen/release.test.ts',
-  'test/docs/serve-fuzz.test.ts',
-  'test/client/paginate.test.ts',
-  'test/contract/workflows.test.ts',
-  'test/contract/scrub.test.ts',
   'test/contract/prism.test.ts',
   'test/regen/generators.test.ts',
+  'test/contract/workflows.test.ts',
+  'test/regen/diff-gate.test.ts',
+  'test/docs/serve-fuzz.test.ts',
+  'test/contract/properties.test.ts',
   'test/docs/start.test.ts',
+  'test/client/paginate.test.ts',
+  'test/contract/client-properties.test.ts',
+  'test/contract/scrub.test.ts',
 ];
 
 /** vitest's order (projects apart, then known durations or size), with the files above moved to the front of their project. */

@@ -45,10 +45,13 @@ describe('npm run record', () => {
   });
 
   it('refuses a PUT without --allow-put, and a non-HTTPS remote base URL', async () => {
-    const put = await run('record.ts', ['--out', out, '--put-status', '1', '--accounts', 'a'], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: mock.url });
+    // Independent processes, started together: each is a Node start under tsx (about 0.4 s of CPU).
+    const [put, http] = await Promise.all([
+      run('record.ts', ['--out', out, '--put-status', '1', '--accounts', 'a'], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: mock.url }),
+      run('record.ts', ['--out', out], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: 'http://meeting.example.com' }),
+    ]);
     expect(put.code).toBe(2);
     expect(put.stderr).toContain('--allow-put');
-    const http = await run('record.ts', ['--out', out], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: 'http://meeting.example.com' });
     expect(http.code).toBe(2);
     expect(http.stderr).toContain('https');
     expect(readdirSync(out)).toEqual([]);
@@ -58,15 +61,14 @@ describe('npm run record', () => {
     const seen: string[] = [];
     const counted = await startMockServer({ onExchange: (e) => seen.push(e.url) });
     try {
-      for (const args of [
+      const refused = [
         ['--put-status', '2', '--accounts', 'a'],
         ['--accounts', 'a'],
         ['--put-status', '1', '--accounts', ','],
         ['--put-status', '1', '--accounts', 'a', '--account-type', '3'],
-      ]) {
-        const result = await run('record.ts', ['--out', out, '--allow-put', ...args], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: counted.url });
-        expect(result.code, args.join(' ')).toBe(2);
-      }
+      ];
+      const results = await Promise.all(refused.map((args) => run('record.ts', ['--out', out, '--allow-put', ...args], { MEETING_TOKEN: TOKEN, MEETING_BASE_URL: counted.url })));
+      results.forEach((result, i) => expect(result.code, refused[i]!.join(' ')).toBe(2));
       expect(seen).toEqual([]);
       expect(readdirSync(out)).toEqual([]);
     } finally {

@@ -23,6 +23,7 @@ const MISSING_PAGE = `${pagePath} is missing: run \`npm run build\` first (npm t
 // memory (Redoc starts its search workers from blob: URLs). Anything else left the file.
 const LOCAL_PROTOCOLS = new Set(['file:', 'data:', 'blob:']);
 const TRACE_BATCH_DELAY_MS = 5_000;
+const REQUEST_EVENT_MARGIN_MS = 1_000;
 
 type Schema = { enum?: unknown[]; items?: Schema };
 type Parameter = { name: string; schema?: Schema };
@@ -102,6 +103,9 @@ describe('the rendered docs in Chromium', () => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+    // The page's timers run on a clock this test controls (time still flows as usual until then):
+    // the wait for a trace batch below is a jump of the clock, not seconds of real time.
+    await page.clock.install();
     await page.goto(pathToFileURL(pagePath).href, { waitUntil: 'load' });
   }, 60_000);
 
@@ -205,8 +209,11 @@ describe('the rendered docs in Chromium', () => {
   it('made no request beyond its own file, on load or on any click', { timeout: 30_000 }, async ({ skip }) => {
     skip(!chromiumPath, MISSING_CHROMIUM);
     // Redoc queues its OpenTelemetry traces and sends them every 5 s (the batch span processor's
-    // default), so a page that phones home only shows it after the last click plus that delay.
-    await page.waitForTimeout(TRACE_BATCH_DELAY_MS + 1_000);
+    // default), so a page that phones home only shows it after the last click plus that delay:
+    // the page's clock jumps past it, firing every timer due by then, and a request those timers
+    // start has the same second of real time as before to reach the listeners.
+    await page.clock.runFor(TRACE_BATCH_DELAY_MS + 1_000);
+    await page.waitForTimeout(REQUEST_EVENT_MARGIN_MS);
     const left = [...requested, ...routed].filter((url) => !LOCAL_PROTOCOLS.has(new URL(url).protocol));
     expect(left, `requests that left ${pathToFileURL(pagePath).href}`).toEqual([]);
     expect(requested[0]).toBe(pathToFileURL(pagePath).href);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/index.js';
+import { lintPackedTarball, type LintResult } from '../../scripts/lint-package.js';
 
 const execFile = promisify(execFileCallback);
 const root = join(import.meta.dirname, '..', '..');
@@ -20,6 +21,7 @@ let work: string;
 let fromTarball: string;
 let fromClone: string;
 let packedFiles: string[];
+let linted: Promise<LintResult[]>;
 const timings: Record<string, number> = {};
 
 async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
@@ -133,6 +135,8 @@ beforeAll(async () => {
   const [packed] = JSON.parse(stdout) as { filename: string; integrity: string; files: { path: string }[] }[];
   if (!packed) throw new Error('npm pack printed nothing');
   packedFiles = packed.files.map((f) => f.path);
+  // `npm run lint:package` on this very tarball, while npm installs it below (npm test packs once).
+  linted = timed('lint', () => lintPackedTarball(join(work, packed.filename)));
   const tarballSpec = `file:../${packed.filename}`;
   fromTarball = project('from-tarball', { [manifest.name]: tarballSpec });
   writeFileSync(join(fromTarball, 'package-lock.json'), JSON.stringify(consumerLock('from-tarball', tarballSpec, packed.integrity)));
@@ -157,6 +161,10 @@ describe('the packed tarball', () => {
       expect(packedFiles).toContain(file);
     }
     expect(packedFiles.filter((f) => /^(src|test|spec|scripts)\/|\.tgz$|\.map$/.test(f))).toEqual([]);
+  });
+
+  it('passes publint --strict and attw --profile esm-only (npm run lint:package)', async () => {
+    for (const { tool, ok, output } of await linted) expect(ok, `${tool} failed:\n${output}`).toBe(true);
   });
 
   it('installs offline with only its declared dependencies, and every entry point loads', async () => {
