@@ -1,5 +1,6 @@
 // Text out to a stream in 64 KiB writes, waiting when the reader falls 1 MiB behind (memory stays flat
 // whatever the number of records). A reader that goes away (`| head`) closes the sink quietly.
+import { drainedOrGone } from '../drain.js';
 import type { OutStream } from './io.js';
 
 const FLUSH_AT = 64 * 1024;
@@ -38,16 +39,6 @@ export class TextSink {
     const text = this.buffer;
     this.buffer = '';
     if (this.stream.write(text) || this.stream.writableLength < HOLD_AT_MOST) return undefined;
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        this.stream.off('drain', done);
-        this.stream.off('close', done);
-        this.stream.off('error', done);
-        resolve();
-      };
-      this.stream.on('drain', done);
-      this.stream.on('close', done);
-      this.stream.on('error', done);
-    });
+    return drainedOrGone(this.stream);
   }
 }

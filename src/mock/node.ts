@@ -10,6 +10,7 @@
 // - The body is read only when the handler reads it. An answer sent before the body was read whole
 //   closes the connection (`Connection: close`) and discards the rest, instead of buffering it.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { drainedOrGone } from '../drain.js';
 import { bufferedBody } from './response.js';
 
 /** What the mock's core reads of a request; a `Request` has all of it. */
@@ -156,7 +157,7 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
       const { done, value } = await reader.read();
       if (done) break;
       // A client that went away never drains: stop reading the body then.
-      if (!res.write(value)) await drainOrClose(res);
+      if (!res.write(value)) await drainedOrGone(res);
       if (res.destroyed) {
         await reader.cancel();
         return;
@@ -165,17 +166,6 @@ async function write(req: IncomingMessage, res: ServerResponse, response: Respon
     res.end();
   }
   if (!req.complete) discard();
-}
-
-/** Waits for `res` to drain or close, leaving neither listener behind (a long body waits many times). */
-function drainOrClose(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done).off('close', done);
-      resolve();
-    };
-    res.on('drain', done).on('close', done);
-  });
 }
 
 /** A node:http request listener that serves `handler`. */
