@@ -24,7 +24,6 @@ const LATENCY_MS = 20;
 const ROUNDS = 30;
 const CALLS_PER_ROUND = 200;
 
-
 type Variant = { name: string; call: () => Promise<unknown> };
 
 /**

@@ -24,7 +24,6 @@ const { runCli } = (await import(dist('cli/program.js'))) as Program;
 const { createMeetingClient } = (await import(dist('index.js'))) as Root;
 const { startMockServer } = (await import(dist('mock/index.js'))) as Mock;
 
-
 const TOKEN = 'bench-token-cli';
 const LIST_USERS = 100_000;
 const RSS_USERS = 1_000_000;
@@ -77,9 +76,9 @@ process.stdout.write(n + ' users\\n');`;
 
 /**
  * A process of its own listing `users` users: the compiled command (which bounds its heap as the
- * installed one does), or (`clientAlone`) a program that only iterates searchAllUsers; its peak RSS.
+ * installed one does), or (`clientAlone`) a program that only iterates searchAllUsers; its peak RSS in kB.
  */
-async function listingProcess(baseUrl: string, users: number, nodeFlags: string[], clientAlone = false): Promise<{ rssKb: number }> {
+async function listingProcess(baseUrl: string, users: number, nodeFlags: string[], clientAlone = false): Promise<number> {
   // The peak of this process's own memory: VmHWM. Linux carries ru_maxrss (resourceUsage().maxRSS)
   // over fork and exec, so a child spawned by a bench that already holds 150 MB reported 150 MB
   // whatever it used itself.
@@ -104,14 +103,14 @@ process.on('exit', () => {
   const [code] = (await once(command, 'exit')) as [number | null];
   const listed = clientAlone ? Number.parseInt(stdout, 10) : lines;
   if (code !== 0 || listed !== users) throw new Error(`users list ${nodeFlags.join(' ')} exited ${code} after ${listed} users: ${stderr.slice(0, 500)}`);
-  return { rssKb: Number(/peakRssKb=(\d+)/.exec(stderr)?.[1]) };
+  return Number(/peakRssKb=(\d+)/.exec(stderr)?.[1]);
 }
 
 async function rss(): Promise<BenchRow[]> {
   // The stand-in makes each page on the fly: a million users cost it no memory.
   const { baseUrl, child } = await forkServer(new URL('../bench-server.ts', import.meta.url), { BENCH_USERS: String(RSS_USERS) });
   try {
-    const mb = async (flags: string[], clientAlone = false) => (await listingProcess(baseUrl, RSS_USERS, flags, clientAlone)).rssKb / 1024;
+    const mb = async (flags: string[], clientAlone = false) => (await listingProcess(baseUrl, RSS_USERS, flags, clientAlone)) / 1024;
     const peaks: number[] = [];
     for (let run = 0; run < RSS_RUNS; run++) peaks.push(await mb([]));
     let capped: string;

@@ -9,13 +9,11 @@ import { createMswHandlers } from '../../src/msw/index.js';
 import { forkServer, type ForkedServer } from './fork-server.js';
 import { median, type BenchRow } from './report.js';
 
-
 const CONNECTIONS = 10;
 const ROUNDS = 5;
 const ROUND_MS = 1_500;
 const HEADERS = { 'X-Access-Token': 'bench-token', 'Accept-Language': 'en-US' };
 const SEARCH = '/v1/usg/dcs/corp/member';
-
 
 function startServer(kind: 'mock' | 'bare'): Promise<ForkedServer> {
   return forkServer(new URL('./mock-server.ts', import.meta.url), { BENCH_SERVER: kind });
